@@ -1,0 +1,1 @@
+"""Diemen web checks: plain language, accessibility and ownership, independent of MkDocs."""

@@ -1,0 +1,1 @@
+"""Shared pieces of every check: findings, rules, configuration errors and the page model."""

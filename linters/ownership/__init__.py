@@ -1,0 +1,1 @@
+"""Ownership: the editorial statute, front-matter, owners and review dates."""

@@ -1,0 +1,446 @@
+"""The editorial statute (`redactiestatuut.yml`) as typed, validated objects.
+
+The statute is the single source of truth for who owns which part of the
+site. It is loaded once per run; every mistake is collected with its line and
+reported together (exit code 2), because a maintainer fixing one error at a
+time through CI would lose a morning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from linters.core.config import ConfigCode, ConfigError, Problems, display_path
+from linters.core.yamlread import MapReader
+
+ADDRESS_FORMS = ("u", "je")
+LANGUAGES = ("nl", "en")
+_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+_SECTION_PATH = re.compile(r"^([a-z0-9][a-z0-9._-]*/)*([a-z0-9][a-z0-9._-]*(/|\.md))$")
+
+# Language policy: key -> (default, lowest, highest, Dutch explanation).
+# The defaults follow Onze Taal and GOV.UK (see DESIGN.md); the statute may
+# tighten them towards Stichting Makkelijk Lezen.
+LANGUAGE_POLICY_KEYS: dict[str, dict[str, tuple[float, float, float, str]]] = {
+    "nl": {
+        "max_woorden_per_zin": (25, 5, 100, "langste zin in woorden"),
+        "max_gemiddelde_zinslengte": (15, 5, 40, "gemiddelde zinslengte op een pagina"),
+        "max_aandeel_moeilijke_woorden": (0.10, 0.0, 1.0, "deel moeilijke woorden (0 tot 1)"),
+        "max_lettergrepen_per_woord": (6, 3, 20, "lettergrepen in één woord"),
+        "max_woorden_per_alinea": (80, 20, 500, "woorden in één alinea"),
+        "max_woorden_per_kop": (10, 3, 30, "woorden in een kop"),
+        "min_leesbaarheid": (55, 0, 100, "leesbaarheidsindex van de pagina (0 tot 100)"),
+    },
+    "en": {
+        "max_woorden_per_zin": (25, 5, 100, "longest sentence in words"),
+        "max_gemiddelde_zinslengte": (15, 5, 40, "mean sentence length on a page"),
+        "min_flesch_reading_ease": (60, 0, 100, "Flesch Reading Ease of a page"),
+        "max_woorden_per_alinea": (80, 20, 500, "words in one paragraph"),
+        "max_woorden_per_kop": (10, 3, 30, "words in a heading"),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Partner:
+    """An external organisation that does work for a department (for example waste collection)."""
+
+    name: str
+    contact: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Department:
+    """A department that owns pages: it keeps them correct and reviewed."""
+
+    id: str
+    name: str
+    contact: str | None
+    feedback: str | None
+    reviewers: tuple[str, ...]
+    head: str | None
+    partner: Partner | None
+    line: int
+
+    @property
+    def feedback_address(self) -> str | None:
+        """Where visitor feedback goes: the feedback mailbox, else the contact mailbox."""
+        return self.feedback or self.contact
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role from the statute and what it is responsible for."""
+
+    id: str
+    name: str
+    tasks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the site (a folder or one page, relative to the language folder)."""
+
+    path: str
+    owner: str
+    review_cycle_months: int | None
+    english_required: bool
+    line: int
+
+    def contains(self, rel_path: str) -> bool:
+        """Tell whether a page path (like `afval/grofvuil.md`) lies in this section."""
+        if self.path.endswith("/"):
+            return rel_path.startswith(self.path)
+        return rel_path == self.path
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """A kind of page with its own review cycle (news ages faster than a task page)."""
+
+    id: str
+    review_cycle_months: int
+
+
+@dataclass(frozen=True)
+class Statute:
+    """The whole statute, validated."""
+
+    file: str
+    organisation: str
+    website: str
+    address_form: str
+    default_review_cycle_months: int
+    roles: tuple[Role, ...]
+    departments: Mapping[str, Department]
+    sections: tuple[Section, ...]
+    content_types: Mapping[str, ContentType]
+    language_policy: Mapping[str, Mapping[str, float]]
+    rule_settings: Mapping[str, Any] = field(default_factory=dict)
+
+    def section_for(self, rel_path: str) -> Section | None:
+        """Return the most specific section that contains a page path."""
+        best: Section | None = None
+        for section in self.sections:
+            if section.contains(rel_path) and (best is None or len(section.path) > len(best.path)):
+                best = section
+        return best
+
+    def review_cycle_months(self, rel_path: str, content_type: str | None = None) -> int:
+        """The review cycle for a page: its content type, else its section, else the default."""
+        if content_type and content_type in self.content_types:
+            return self.content_types[content_type].review_cycle_months
+        section = self.section_for(rel_path)
+        if section and section.review_cycle_months:
+            return section.review_cycle_months
+        return self.default_review_cycle_months
+
+    def policy(self, lang: str, key: str) -> float:
+        """A language-policy threshold, with the documented default when the statute is silent."""
+        return self.language_policy.get(lang, {}).get(key, LANGUAGE_POLICY_KEYS[lang][key][0])
+
+
+def _positive_months(value: int) -> str | None:
+    if value <= 0:
+        return "Een reviewcyclus is een aantal maanden groter dan 0."
+    if value > 60:
+        return "Een reviewcyclus is hoogstens 60 maanden (5 jaar)."
+    return None
+
+
+def _identifier(value: str) -> str | None:
+    if not _ID.match(value):
+        return "Een id bestaat uit kleine letters, cijfers en streepjes, en begint met een letter."
+    return None
+
+
+def _email(value: str) -> str | None:
+    if not _EMAIL.match(value):
+        return "Dit is geen geldig e-mailadres."
+    return None
+
+
+def _section_path(value: str) -> str | None:
+    if not _SECTION_PATH.match(value):
+        return (
+            "Een sectie is een map die eindigt op '/' (afval/) of één pagina die eindigt "
+            "op '.md' (index.md), zonder 'content/nl/' ervoor."
+        )
+    return None
+
+
+def _read_departments(top: MapReader, problems: Problems) -> dict[str, Department]:
+    departments: dict[str, Department] = {}
+    for index, line, node in top.items("afdelingen", required=True):
+        reader = MapReader(node, f"afdelingen[{index}]", problems, line)
+        dep_id = reader.get("id", str, required=True, example="afval", check=_identifier)
+        name = reader.get("naam", str, required=True, example="Afval en reiniging")
+        contact = reader.get("contact", str, example="afval@diemen.nl", check=_email)
+        feedback = reader.get("feedback", str, example="afval@diemen.nl", check=_email)
+        reviewers = reader.get("reviewers", list, default=[], example='["@diemen/afval"]') or []
+        head = reader.get("hoofd", str, example="Hoofd Afval")
+        partner: Partner | None = None
+        partner_node = reader.get("partner", dict, example="{naam: ..., contact: ...}")
+        if partner_node is not None:
+            p = MapReader(partner_node, reader.sub("partner"), problems, reader.line_of("partner"))
+            p_name = p.get("naam", str, required=True, example="Afvalinzamelaar")
+            p_contact = p.get("contact", str, check=_email, example="info@example.nl")
+            p_role = p.get("rol", str, example="haalt grofvuil op")
+            p.finish()
+            if p_name:
+                partner = Partner(p_name, p_contact, p_role)
+        reader.finish()
+        if not dep_id or not name:
+            continue
+        if dep_id in departments:
+            problems.add(
+                ConfigCode.DUPLICATE_ID,
+                reader.line_of("id"),
+                reader.sub("id"),
+                f"De afdeling '{dep_id}' staat er al (regel {departments[dep_id].line}).",
+                f"Department '{dep_id}' is already defined (line {departments[dep_id].line}).",
+                "een id die nog niet gebruikt is",
+            )
+            continue
+        departments[dep_id] = Department(
+            dep_id,
+            name,
+            contact,
+            feedback,
+            tuple(str(r) for r in reviewers),
+            head,
+            partner,
+            reader.line_of("id"),
+        )
+    return departments
+
+
+def _read_sections(
+    top: MapReader, problems: Problems, departments: Mapping[str, Department]
+) -> list[Section]:
+    sections: list[Section] = []
+    for index, line, node in top.items("secties", required=True):
+        reader = MapReader(node, f"secties[{index}]", problems, line)
+        path = reader.get("pad", str, required=True, example="afval/", check=_section_path)
+        owner = reader.get("eigenaar", str, required=True, example="afval")
+        cycle = reader.get("reviewcyclus_maanden", int, example="12", check=_positive_months)
+        english = reader.get("engels_verplicht", bool, default=False, example="true")
+        reader.finish()
+        if owner is not None and owner not in departments:
+            problems.add(
+                ConfigCode.UNDEFINED_REFERENCE,
+                reader.line_of("eigenaar"),
+                reader.sub("eigenaar"),
+                f"De afdeling '{owner}' staat niet bij 'afdelingen'.",
+                f"Department '{owner}' is not defined under 'afdelingen'.",
+                "een id uit 'afdelingen': " + ", ".join(sorted(departments)),
+            )
+            continue
+        if path and owner:
+            sections.append(Section(path, owner, cycle, bool(english), line))
+    _check_section_overlap(sections, problems)
+    return sections
+
+
+def _check_section_overlap(sections: list[Section], problems: Problems) -> None:
+    """Two sections may not claim the same pages for different owners."""
+    for i, first in enumerate(sections):
+        for second in sections[i + 1 :]:
+            if first.path == second.path:
+                problems.add(
+                    ConfigCode.DUPLICATE_ID,
+                    second.line,
+                    f"secties (pad {second.path})",
+                    f"De sectie '{second.path}' staat er al (regel {first.line}).",
+                    f"Section '{second.path}' is already defined (line {first.line}).",
+                    "elke sectie één keer",
+                )
+            elif first.owner != second.owner and (
+                first.contains(second.path.rstrip("/") + "/x.md")
+                or second.contains(first.path.rstrip("/") + "/x.md")
+                or first.contains(second.path)
+                or second.contains(first.path)
+            ):
+                outer, inner = (first, second) if len(first.path) < len(second.path) else (second, first)
+                problems.add(
+                    ConfigCode.CONFLICT,
+                    inner.line,
+                    f"secties (pad {inner.path})",
+                    f"De sectie '{inner.path}' ({inner.owner}) ligt in de sectie "
+                    f"'{outer.path}' ({outer.owner}, regel {outer.line}). Een pagina kan maar "
+                    "één eigenaar hebben.",
+                    f"Section '{inner.path}' ({inner.owner}) lies inside section "
+                    f"'{outer.path}' ({outer.owner}, line {outer.line}).",
+                    "secties die elkaar niet overlappen, of dezelfde eigenaar",
+                )
+
+
+def _read_language_policy(top: MapReader, problems: Problems) -> dict[str, dict[str, float]]:
+    policy: dict[str, dict[str, float]] = {}
+    node = top.get("taalbeleid", dict, example="{nl: {max_woorden_per_zin: 25}}")
+    if node is None:
+        return policy
+    reader = MapReader(node, "taalbeleid", problems, top.line_of("taalbeleid"))
+    for lang in LANGUAGES:
+        lang_node = reader.get(lang, dict, example="{max_woorden_per_zin: 25}")
+        if lang_node is None:
+            continue
+        lang_reader = MapReader(lang_node, reader.sub(lang), problems, reader.line_of(lang))
+        values: dict[str, float] = {}
+        for key, (default, low, high, meaning) in LANGUAGE_POLICY_KEYS[lang].items():
+
+            def in_range(v: float, low: float = low, high: float = high, meaning: str = meaning) -> str | None:
+                return None if low <= v <= high else f"De {meaning} moet tussen {low:g} en {high:g} liggen."
+
+            value = lang_reader.get(key, float, example=f"{default:g}", check=in_range)
+            if value is not None:
+                values[key] = value
+        lang_reader.finish()
+        policy[lang] = values
+    reader.finish()
+    return policy
+
+
+def _read_rule_settings(
+    top: MapReader, problems: Problems, known_rules: Collection[str] | None
+) -> dict[str, Any]:
+    node = top.get("regels", dict, default={}, example="{long-sentence: warning}") or {}
+    settings: dict[str, Any] = {}
+    for key, value in node.items():
+        line = top.line_of("regels")
+        try:
+            line = int(node.lc.key(key)[0]) + 1
+        except (AttributeError, KeyError, TypeError):
+            pass
+        if known_rules is not None and str(key) not in known_rules:
+            problems.add(
+                ConfigCode.UNDEFINED_REFERENCE,
+                line,
+                f"regels.{key}",
+                f"De regel '{key}' bestaat niet.",
+                f"There is no rule '{key}'.",
+                "een code (B1001) of naam (long-sentence) uit 'webredactie rules'",
+            )
+            continue
+        if value is False or value in ("suggestion", "warning", "error"):
+            settings[str(key)] = value
+        else:
+            problems.add(
+                ConfigCode.INVALID_VALUE,
+                line,
+                f"regels.{key}",
+                f"Een regel staat uit (false) of heeft een niveau; er staat {value!r}.",
+                f"A rule is off (false) or has a level; found {value!r}.",
+                "false, suggestion, warning of error",
+                f"{key}: warning",
+            )
+    return settings
+
+
+def load_statute(path: Path, known_rules: Collection[str] | None = None) -> Statute:
+    """Load and validate the statute; raise `ConfigError` with every problem found."""
+    shown = display_path(path)
+    problems = Problems(shown)
+    if not path.is_file():
+        problems.add(
+            ConfigCode.FILE_MISSING,
+            1,
+            "(bestand)",
+            f"Het redactiestatuut '{shown}' bestaat niet.",
+            f"The statute '{shown}' does not exist.",
+            "een bestand redactiestatuut.yml in de hoofdmap van het project",
+        )
+        problems.raise_if_any()
+    try:
+        data = YAML(typ="rt").load(path.read_text(encoding="utf-8-sig"))
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problems.add(
+            ConfigCode.YAML_SYNTAX,
+            (mark.line + 1) if mark else 1,
+            "(bestand)",
+            f"De YAML klopt niet: {err.problem or err.context}.",
+            f"The YAML does not parse: {err.problem or err.context}.",
+            "geldige YAML; let op inspringen en dubbele punten",
+        )
+        raise ConfigError(problems.items) from None
+    except (YAMLError, UnicodeDecodeError) as err:
+        problems.add(
+            ConfigCode.YAML_SYNTAX, 1, "(bestand)", f"Het bestand is niet te lezen: {err}.",
+            f"The file cannot be read: {err}.",
+        )
+        raise ConfigError(problems.items) from None
+
+    top = MapReader(data, "", problems)
+    top.get("versie", int, required=True, example="1", check=lambda v: None if v == 1 else "Alleen versie 1 bestaat.")
+    org_node = top.get("organisatie", dict, required=True, example="{naam: Gemeente Diemen}")
+    organisation, website = "", ""
+    if org_node is not None:
+        org = MapReader(org_node, "organisatie", problems, top.line_of("organisatie"))
+        organisation = org.get("naam", str, required=True, example="Gemeente Diemen") or ""
+        website = org.get("website", str, example="https://www.diemen.nl") or ""
+        org.get("telefoon", str, example="14 020")
+        org.get("adres", str, example="Wilhelminaplantsoen 1, Diemen")
+        org.finish()
+    address_form = top.get(
+        "aanspreekvorm",
+        str,
+        default="u",
+        example="u",
+        check=lambda v: None if v in ADDRESS_FORMS else "De aanspreekvorm is 'u' of 'je'.",
+    ) or "u"
+    default_cycle = top.get(
+        "reviewcyclus_maanden", int, default=12, example="12", check=_positive_months
+    ) or 12
+
+    roles: list[Role] = []
+    for index, line, node in top.items("rollen"):
+        reader = MapReader(node, f"rollen[{index}]", problems, line)
+        role_id = reader.get("id", str, required=True, example="webredactie", check=_identifier)
+        role_name = reader.get("naam", str, required=True, example="Webredactie")
+        tasks = reader.get("taken", list, default=[], example="[taalniveau B1]") or []
+        reader.finish()
+        if role_id and role_name:
+            roles.append(Role(role_id, role_name, tuple(str(t) for t in tasks)))
+
+    departments = _read_departments(top, problems)
+
+    content_types: dict[str, ContentType] = {}
+    for index, line, node in top.items("inhoudstypen"):
+        reader = MapReader(node, f"inhoudstypen[{index}]", problems, line)
+        type_id = reader.get("id", str, required=True, example="nieuws", check=_identifier)
+        cycle = reader.get(
+            "reviewcyclus_maanden", int, required=True, example="6", check=_positive_months
+        )
+        reader.finish()
+        if type_id and cycle:
+            content_types[type_id] = ContentType(type_id, cycle)
+
+    sections = _read_sections(top, problems, departments)
+    language_policy = _read_language_policy(top, problems)
+    rule_settings = _read_rule_settings(top, problems, known_rules)
+    top.get("toegankelijkheid", dict, example="{norm: WCAG 2.2 AA}")
+    top.finish()
+    problems.raise_if_any()
+    return Statute(
+        file=shown,
+        organisation=organisation,
+        website=website,
+        address_form=address_form,
+        default_review_cycle_months=default_cycle,
+        roles=tuple(roles),
+        departments=departments,
+        sections=tuple(sections),
+        content_types=content_types,
+        language_policy=language_policy,
+        rule_settings=rule_settings,
+    )
