@@ -1,0 +1,200 @@
+"""The `webredactie` command line.
+
+Exit codes (the CLI owns them; checks and reporters never decide):
+0 clean, 1 findings at or above `--fail-on`, 2 bad configuration or input
+that stopped the run, or a check that crashed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from linters.core.config import ConfigError
+from linters.core.engine import Engine, InputError
+from linters.core.files import write_atomic
+from linters.core.finding import Severity
+from linters.core.rules import DOC_SECTIONS, Rule
+from linters.ownership.statute import Statute, load_statute
+from linters.registry import ALL_RULES, find_rule, rule_names, rules_by_code
+from linters.report import FORMATS
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED = 0, 1, 2
+STATUTE_FILE = "redactiestatuut.yml"
+
+
+def find_root(start: Path) -> Path:
+    """The project folder: the nearest folder upwards that holds the statute."""
+    for folder in (start, *start.parents):
+        if (folder / STATUTE_FILE).is_file():
+            return folder
+    return start
+
+
+def parse_today(value: str | None) -> date:
+    """Today's date, or the date given with `--today` / WEBREDACTIE_TODAY (for reproducible runs)."""
+    value = value or os.environ.get("WEBREDACTIE_TODAY")
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen datum; schrijf 2026-11-22") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="webredactie",
+        description="Controles voor www.diemen.nl: taal (B1), toegankelijkheid en eigenaarschap.",
+    )
+    parser.add_argument("--root", type=Path, help="projectmap (standaard: de map met redactiestatuut.yml)")
+    parser.add_argument("--statute", type=Path, help="pad naar redactiestatuut.yml")
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="taal van de meldingen")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="controleer pagina's en toon de meldingen")
+    check.add_argument("paths", nargs="*", type=Path, help="bestanden of mappen (standaard: content/)")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check.add_argument("--output", "-o", type=Path, help="schrijf het rapport naar dit bestand")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "suggestion", "never"),
+        default="error",
+        help="vanaf welk niveau de controle faalt (code 1)",
+    )
+    check.add_argument("--today", help="doe alsof het vandaag deze datum is (2026-11-22)")
+
+    rules = sub.add_parser("rules", help="toon de regels en hun uitleg")
+    rules.add_argument("rule", nargs="?", help="code of naam van één regel")
+    rules.add_argument("--format", choices=("text", "markdown"), default="text")
+
+    sub.add_parser("statute", help="controleer redactiestatuut.yml en toon een samenvatting")
+    return parser
+
+
+def _load_statute(args: argparse.Namespace, root: Path) -> Statute:
+    path = args.statute or root / STATUTE_FILE
+    return load_statute(path, known_rules=rule_names())
+
+
+def _report_config_error(err: ConfigError, lang: str) -> int:
+    header = (
+        f"The configuration has {len(err.problems)} problem(s); nothing was checked:"
+        if lang == "en"
+        else f"De configuratie heeft {len(err.problems)} fout(en); er is niets gecontroleerd:"
+    )
+    print(header, file=sys.stderr)
+    for problem in err.problems:
+        print(problem.render(lang), file=sys.stderr)
+    return EXIT_STOPPED
+
+
+def _check(args: argparse.Namespace, root: Path) -> int:
+    statute = _load_statute(args, root)
+    today = parse_today(args.today)
+    content_root = root / "content"
+    paths = args.paths or [content_root]
+    engine = Engine(ALL_RULES, statute, today=today, content_root=content_root)
+    try:
+        result = engine.run(paths)
+    except InputError as err:
+        message = (
+            f"The path '{err}' does not exist."
+            if args.lang == "en"
+            else f"Het pad '{err}' bestaat niet. Geef een bestand of map die er wel is, bijvoorbeeld content/."
+        )
+        print(message, file=sys.stderr)
+        return EXIT_STOPPED
+    output = FORMATS[args.format](result, rules_by_code(), args.lang)
+    if args.output:
+        write_atomic(args.output, output)
+    else:
+        sys.stdout.write(output)
+    if result.crashed:
+        return EXIT_STOPPED
+    if args.fail_on == "never":
+        return EXIT_CLEAN
+    worst = result.worst()
+    return EXIT_FINDINGS if worst is not None and worst >= Severity.parse(args.fail_on) else EXIT_CLEAN
+
+
+def rule_markdown(rule: Rule) -> str:
+    """One rule's documentation as Markdown (for docs/regels.md)."""
+    lines = [
+        f"## {rule.code} {rule.name}",
+        "",
+        f"*{rule.summary.nl}* Standaardniveau: **{rule.severity.label}**.",
+        "",
+    ]
+    for heading in DOC_SECTIONS:
+        lines += [f"### {heading}", "", rule.doc.get(heading, ""), ""]
+    return "\n".join(lines)
+
+
+def rules_markdown() -> str:
+    """The documentation of every rule, generated from the registry."""
+    head = [
+        "# Regels van webredactie",
+        "",
+        "Dit bestand is gemaakt met `webredactie rules --format markdown`. Pas het niet met de hand aan.",
+        "",
+        "| code | naam | niveau | wat |",
+        "|---|---|---|---|",
+    ]
+    head += [
+        f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity.label} | {r.summary.nl} |"
+        for r in ALL_RULES
+    ]
+    return "\n".join(head) + "\n\n" + "\n".join(rule_markdown(r) for r in ALL_RULES)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    if args.rule:
+        found = find_rule(args.rule)
+        if found is None:
+            print(f"De regel '{args.rule}' bestaat niet. Zie 'webredactie rules'.", file=sys.stderr)
+            return EXIT_STOPPED
+        print(rule_markdown(found))
+        return EXIT_CLEAN
+    if args.format == "markdown":
+        sys.stdout.write(rules_markdown())
+        return EXIT_CLEAN
+    for rule in ALL_RULES:
+        print(f"{rule.code:7} {rule.name:30} {rule.severity.label:10} {rule.summary.get(args.lang)}")
+    return EXIT_CLEAN
+
+
+def _statute(args: argparse.Namespace, root: Path) -> int:
+    statute = _load_statute(args, root)
+    print(f"{statute.file}: in orde. {len(statute.departments)} afdelingen, {len(statute.sections)} secties.")
+    for section in statute.sections:
+        english = ", Engels verplicht" if section.english_required else ""
+        cycle = statute.review_cycle_months(section.path)
+        print(f"  {section.path:28} {section.owner:18} elke {cycle} maanden{english}")
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    root = (args.root or find_root(Path.cwd())).resolve()
+    try:
+        if args.command == "check":
+            return _check(args, root)
+        if args.command == "rules":
+            return _rules(args)
+        return _statute(args, root)
+    except ConfigError as err:
+        return _report_config_error(err, args.lang)
+    except argparse.ArgumentTypeError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_STOPPED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

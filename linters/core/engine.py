@@ -1,0 +1,294 @@
+"""The engine: read each page once, run every rule on it, and collect findings.
+
+Rules yield detections; the engine gives them their rule's identity and
+severity (after the statute's per-rule settings), drops suppressed ones,
+and adds the owner. A rule that crashes on one page becomes a finding on
+that page; the other rules and pages still run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from linters.core.config import display_path
+from linters.core.finding import Detection, Finding, Message, Severity, SourceSpan
+from linters.core.page import Page, read_page
+from linters.core.rules import CheckContext, Rule
+from linters.core.suppression import Suppressions, parse_suppressions
+from linters.ownership.statute import Statute
+
+MetricProvider = Callable[[Page, CheckContext], Mapping[str, Any]]
+SKIPPED_DIRS = {".git", "node_modules", "site", ".nox", "__pycache__"}
+
+
+class InputError(Exception):
+    """A path on the command line that does not exist: the run cannot start (exit 2)."""
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What a report says about one page besides its findings."""
+
+    path: str
+    lang: str
+    rel_path: str | None
+    owner: str | None
+    title: str | None
+    metrics: Mapping[str, Any]
+
+
+@dataclass
+class RunResult:
+    """Everything one check run found."""
+
+    findings: list[Finding] = field(default_factory=list)
+    pages: list[PageSummary] = field(default_factory=list)
+    crashed: bool = False
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have exactly this severity."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def worst(self) -> Severity | None:
+        """The highest severity found, or None when clean."""
+        return max((f.severity for f in self.findings), default=None)
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Expand folders to their Markdown files; keep files as given (any extension)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+                found.extend(Path(root) / f for f in sorted(files) if f.endswith(".md"))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(str(path))
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def effective_severity(rule: Rule, settings: Mapping[str, Any]) -> Severity | None:
+    """The rule's severity after the statute's `regels:` settings; None when switched off."""
+    for key in (rule.code, rule.name):
+        if key in settings:
+            value = settings[key]
+            return None if value is False else Severity.parse(str(value))
+    return rule.severity
+
+
+def page_owner(page: Page, statute: Statute) -> str | None:
+    """The department a page belongs to: its own `owner`, else its section's owner."""
+    owner = page.meta("owner")
+    if isinstance(owner, str) and owner in statute.departments:
+        return owner
+    if page.rel_path is not None:
+        section = statute.section_for(page.rel_path)
+        if section is not None:
+            return section.owner
+    return None
+
+
+def basic_metrics(page: Page, ctx: CheckContext) -> Mapping[str, Any]:
+    """Counts every page has, whatever checks run."""
+    return {
+        "words": page.word_count(),
+        "headings": sum(1 for b in page.blocks if b.kind == "heading"),
+        "links": len(page.links),
+        "images": len(page.images),
+    }
+
+
+class Engine:
+    """Runs a fixed set of rules with one statute; build once per run."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        statute: Statute,
+        *,
+        today: date,
+        content_root: Path | None,
+        metric_providers: Sequence[MetricProvider] = (basic_metrics,),
+    ) -> None:
+        self.statute = statute
+        self.today = today
+        self.content_root = content_root
+        self.metric_providers = metric_providers
+        self.rules = {r.code: r for r in rules}
+        self.severities = {r.code: effective_severity(r, statute.rule_settings) for r in rules}
+        self.known = frozenset({r.code for r in rules} | {r.name for r in rules})
+
+    def _finding(self, rule: Rule, detection: Detection, owner: str | None) -> Finding | None:
+        severity = self.severities.get(rule.code)
+        if severity is None:
+            return None
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=severity,
+            message=detection.message,
+            location=detection.location,
+            doc_url=rule.doc_url,
+            owner=owner,
+            replacements=detection.replacements,
+            context=detection.context,
+            needs_review=detection.needs_review,
+            wcag=detection.wcag,
+            extras=detection.extras,
+        )
+
+    def run(self, paths: Sequence[Path]) -> RunResult:
+        """Check these files; raise `InputError` only for a path that does not exist."""
+        files = discover(paths)
+        pages = [read_page(p, self.content_root, display_path(p)) for p in files]
+        site = {(p.lang, p.rel_path): p for p in pages if p.rel_path is not None}
+        ctx = CheckContext(self.statute, self.today, self.content_root, site)
+        result = RunResult()
+        per_page: dict[str, list[Finding]] = {p.display: [] for p in pages}
+        owners = {p.display: page_owner(p, self.statute) for p in pages}
+        for page in pages:
+            for rule in self.rules.values():
+                if rule.check_page is None or not rule.applies_to(page):
+                    continue
+                per_page[page.display].extend(self._run_rule(rule, page, ctx, owners[page.display]))
+        for rule in self.rules.values():
+            if rule.check_site is None:
+                continue
+            try:
+                detections = list(rule.check_site(pages, ctx))
+            except Exception as err:  # noqa: BLE001 - one broken rule must not stop the run
+                result.crashed = True
+                detections = []
+                for page in pages:
+                    per_page[page.display].extend(self._crash(rule, page, err, owners[page.display]))
+            for detection in detections:
+                finding = self._finding(rule, detection, None)
+                if finding is not None:
+                    owner = owners.get(finding.path)
+                    per_page.setdefault(finding.path, []).append(replace(finding, owner=owner))
+        for page in pages:
+            findings = self._apply_suppressions(page, per_page.get(page.display, []), owners[page.display])
+            if any(f.code == "WR900" for f in findings):
+                result.crashed = True
+            result.findings.extend(findings)
+            metrics: dict[str, Any] = {}
+            if page.readable:
+                for provider in self.metric_providers:
+                    metrics.update(provider(page, ctx))
+            title = page.meta("title")
+            result.pages.append(
+                PageSummary(
+                    page.display,
+                    page.lang,
+                    page.rel_path,
+                    owners[page.display],
+                    title if isinstance(title, str) else None,
+                    metrics,
+                )
+            )
+        for path, extra in per_page.items():
+            if path not in owners:
+                result.findings.extend(extra)
+        result.findings.sort(key=lambda f: f.sort_key)
+        return result
+
+    def _run_rule(
+        self,
+        rule: Rule,
+        page: Page,
+        ctx: CheckContext,
+        owner: str | None,
+    ) -> list[Finding]:
+        found: list[Finding] = []
+        assert rule.check_page is not None
+        try:
+            for detection in rule.check_page(page, ctx):
+                finding = self._finding(rule, detection, owner)
+                if finding is not None:
+                    found.append(finding)
+        except Exception as err:  # noqa: BLE001 - one broken rule must not stop the run
+            found.extend(self._crash(rule, page, err, owner))
+        return found
+
+    def _crash(self, rule: Rule, page: Page, err: Exception, owner: str | None) -> list[Finding]:
+        crashed = self.rules.get("WR900")
+        if crashed is None:
+            return []
+        detection = Detection(
+            SourceSpan(page.display, 1, 1),
+            Message(
+                f"De regel {rule.code} ({rule.name}) liep vast op deze pagina "
+                f"({type(err).__name__}: {err}). Dit is een fout in webredactie, niet in uw tekst.",
+                f"Rule {rule.code} ({rule.name}) crashed on this page "
+                f"({type(err).__name__}: {err}). This is a bug in webredactie, not in your text.",
+            ),
+        )
+        finding = self._finding(crashed, detection, owner)
+        return [replace(finding, severity=Severity.ERROR)] if finding else []
+
+    def _apply_suppressions(self, page: Page, findings: list[Finding], owner: str | None) -> list[Finding]:
+        if not page.readable or "webredactie" not in page.text:
+            return findings
+        suppressions: Suppressions = parse_suppressions(page.text, page.code_lines, self.known)
+        kept = [
+            f
+            for f in findings
+            if f.code == "WR900"
+            or not isinstance(f.location, SourceSpan)
+            or not suppressions.suppresses(f.location.line, f.code, f.name)
+        ]
+        extra: list[tuple[str, Detection]] = []
+        for problem in suppressions.problems:
+            extra.append(
+                ("WR007", Detection(SourceSpan(page.display, problem.line, problem.column), problem.message))
+            )
+        for item in suppressions.missing_reason:
+            extra.append(
+                (
+                    "WR006",
+                    Detection(
+                        SourceSpan(page.display, item.line, item.column),
+                        Message(
+                            "Deze uitzondering heeft geen reden. Schrijf na de regelcode twee "
+                            "streepjes en waarom de melding hier niet geldt: "
+                            "'-- letterlijke tekst uit de wet'.",
+                            "This suppression has no reason. Add two dashes and why the rule "
+                            "does not apply here: '-- quoted from the law'.",
+                        ),
+                    ),
+                )
+            )
+        for item in suppressions.items:
+            if not item.used:
+                names = ", ".join(sorted(item.rules))
+                extra.append(
+                    (
+                        "WR005",
+                        Detection(
+                            SourceSpan(page.display, item.line, item.column),
+                            Message(
+                                f"Deze uitzondering voor {names} onderdrukt niets meer. Haal de "
+                                "opmerking weg.",
+                                f"This suppression for {names} no longer suppresses anything. "
+                                "Remove the comment.",
+                            ),
+                        ),
+                    )
+                )
+        for code, detection in extra:
+            rule = self.rules.get(code)
+            if rule is not None:
+                finding = self._finding(rule, detection, owner)
+                if finding is not None:
+                    kept.append(finding)
+        return kept

@@ -1,0 +1,56 @@
+"""The one list of every rule, in code order. Codes are never reused.
+
+A new rule is added here and nowhere else; the README rule table, the
+`webredactie rules` command and the rule documentation all read this list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from linters.core import input_rules
+from linters.core.rules import Rule
+from linters.ownership import frontmatter
+
+ALL_RULES: tuple[Rule, ...] = (
+    input_rules.page_not_readable,
+    input_rules.empty_page,
+    input_rules.byte_order_mark,
+    input_rules.windows_line_endings,
+    input_rules.unused_suppression,
+    input_rules.suppression_without_reason,
+    input_rules.invalid_suppression,
+    input_rules.check_crashed,
+    frontmatter.missing_front_matter,
+    frontmatter.broken_front_matter,
+    frontmatter.missing_title,
+    frontmatter.missing_description,
+    frontmatter.unknown_front_matter_field,
+    frontmatter.invalid_front_matter_value,
+    frontmatter.page_without_owner,
+    frontmatter.unknown_owner,
+    frontmatter.missing_review_date,
+    frontmatter.invalid_review_date,
+    frontmatter.review_date_in_future,
+)
+
+# Codes that once existed and must never be given to a new rule.
+RETIRED_CODES: frozenset[str] = frozenset()
+
+
+def rules_by_code() -> Mapping[str, Rule]:
+    """Every rule by its code."""
+    return {r.code: r for r in ALL_RULES}
+
+
+def rule_names() -> frozenset[str]:
+    """Every code and every name, for validating configuration and suppressions."""
+    return frozenset({r.code for r in ALL_RULES} | {r.name for r in ALL_RULES})
+
+
+def find_rule(key: str) -> Rule | None:
+    """Look a rule up by code or by name."""
+    for candidate in ALL_RULES:
+        if key in (candidate.code, candidate.name):
+            return candidate
+    return None

@@ -1,0 +1,73 @@
+"""Terminal text: one line per finding, `path:line:col: severity code name: message`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from linters.core.engine import RunResult
+from linters.core.finding import Finding, Severity, SourceSpan
+from linters.core.rules import Rule
+
+_SEVERITY_NL = {Severity.ERROR: "fout", Severity.WARNING: "waarschuwing", Severity.SUGGESTION: "suggestie"}
+
+
+def location_text(finding: Finding) -> str:
+    """`path:line:col` for source spans; `url selector (path)` for built pages."""
+    loc = finding.location
+    if isinstance(loc, SourceSpan):
+        return f"{loc.path}:{loc.line}:{loc.column}"
+    if loc.source is not None:
+        return f"{loc.source.path}:{loc.source.line}:{loc.source.column} ({loc.url} {loc.selector})"
+    return f"{loc.url} {loc.selector}"
+
+
+def finding_line(finding: Finding, lang: str) -> str:
+    """The one-line form of a finding, as editors and editors' tools read it."""
+    return (
+        f"{location_text(finding)}: {finding.severity.label} {finding.code} {finding.name}: "
+        f"{finding.message.get(lang)}"
+    )
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary(result: RunResult, lang: str) -> str:
+    """A closing line that counts findings and pages."""
+    pages = len(result.pages)
+    with_findings = len({f.path for f in result.findings})
+    errors, warnings, suggestions = (
+        result.count(Severity.ERROR),
+        result.count(Severity.WARNING),
+        result.count(Severity.SUGGESTION),
+    )
+    if lang == "en":
+        if not result.findings:
+            return f"No problems found in {_plural(pages, 'page', 'pages')}."
+        return (
+            f"{_plural(errors, 'error', 'errors')}, {_plural(warnings, 'warning', 'warnings')}, "
+            f"{_plural(suggestions, 'suggestion', 'suggestions')} in {with_findings} of "
+            f"{_plural(pages, 'page', 'pages')}."
+        )
+    if not result.findings:
+        return f"Geen problemen gevonden in {_plural(pages, 'pagina', 'pagina’s')}."
+    return (
+        f"{_plural(errors, 'fout', 'fouten')}, {_plural(warnings, 'waarschuwing', 'waarschuwingen')}, "
+        f"{_plural(suggestions, 'suggestie', 'suggesties')} in {with_findings} van "
+        f"{_plural(pages, 'pagina', 'pagina’s')}."
+    )
+
+
+def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> str:
+    """All findings, in file order, then a summary line."""
+    lines: list[str] = []
+    for finding in result.findings:
+        lines.append(finding_line(finding, lang))
+        if finding.context:
+            lines.append(f"    {'sentence' if lang == 'en' else 'zin'}: {finding.context}")
+        if finding.replacements:
+            label = "try" if lang == "en" else "probeer"
+            lines.append(f"    {label}: {', '.join(finding.replacements)}")
+    lines.append(summary(result, lang))
+    return "\n".join(lines) + "\n"
