@@ -18,11 +18,11 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from linters.core.finding import Message
+from linters.core.yamlread import make_yaml, yaml_error_position
 
 LANGUAGES = ("nl", "en")
 BOM = b"\xef\xbb\xbf"
@@ -277,11 +277,10 @@ def _split_front_matter(page: Page, text: str) -> tuple[str, int]:
 
 def _parse_front_matter(page: Page, yaml_text: str, start_line: int, end_line: int) -> None:
     try:
-        data = YAML(typ="rt").load(yaml_text)
+        data = make_yaml().load(yaml_text)
     except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = start_line + 1 + (mark.line if mark else 0)
-        reason = (err.problem or err.context or "").strip()
+        offset, reason = yaml_error_position(err)
+        line = start_line + 1 + offset
         page.problem(
             "broken-front-matter",
             line,
@@ -291,7 +290,7 @@ def _parse_front_matter(page: Page, yaml_text: str, start_line: int, end_line: i
             "and quote text that contains a colon.",
         )
         return
-    except YAMLError as err:
+    except (YAMLError, ValueError) as err:
         page.problem(
             "broken-front-matter",
             start_line,

@@ -161,3 +161,38 @@ class MapReader:
 def is_sequence(node: Any) -> bool:
     """Tell whether a node is a YAML list."""
     return isinstance(node, list | CommentedSeq)
+
+
+def _timestamp_as_date_or_text(constructor: Any, node: Any) -> Any:
+    """Read `2026-09-14` as a date, and `2026-02-30` as text instead of crashing.
+
+    ruamel raises ValueError deep inside its constructor for an impossible
+    date; an editor's typo must become a message, not a traceback.
+    """
+    import datetime
+
+    value = constructor.construct_scalar(node)
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+
+
+def make_yaml() -> Any:
+    """A round-trip YAML loader (it keeps line numbers) that never crashes on dates."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_date_or_text)
+    return yaml
+
+
+def yaml_error_position(err: Any) -> tuple[int, str]:
+    """The 0-based line an editor should look at, and the parser's reason.
+
+    The context mark is where the broken construct began (an unclosed quote);
+    the problem mark is often just the end of the block.
+    """
+    mark = err.context_mark or err.problem_mark
+    reason = " ".join(x for x in (err.context, err.problem) if x).strip()
+    return (mark.line if mark else 0), reason

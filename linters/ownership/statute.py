@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from linters.core.config import ConfigCode, ConfigError, Problems, display_path
-from linters.core.yamlread import MapReader
+from linters.core.yamlread import MapReader, make_yaml, yaml_error_position
 
 ADDRESS_FORMS = ("u", "je")
 LANGUAGES = ("nl", "en")
@@ -361,19 +360,19 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None) -> Stat
         )
         problems.raise_if_any()
     try:
-        data = YAML(typ="rt").load(path.read_text(encoding="utf-8-sig"))
+        data = make_yaml().load(path.read_text(encoding="utf-8-sig"))
     except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        offset, reason = yaml_error_position(err)
         problems.add(
             ConfigCode.YAML_SYNTAX,
-            (mark.line + 1) if mark else 1,
+            offset + 1,
             "(bestand)",
-            f"De YAML klopt niet: {err.problem or err.context}.",
-            f"The YAML does not parse: {err.problem or err.context}.",
+            f"De YAML klopt niet ({reason}).",
+            f"The YAML does not parse ({reason}).",
             "geldige YAML; let op inspringen en dubbele punten",
         )
         raise ConfigError(problems.items) from None
-    except (YAMLError, UnicodeDecodeError) as err:
+    except (YAMLError, UnicodeDecodeError, ValueError) as err:
         problems.add(
             ConfigCode.YAML_SYNTAX, 1, "(bestand)", f"Het bestand is niet te lezen: {err}.",
             f"The file cannot be read: {err}.",
