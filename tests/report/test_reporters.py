@@ -1,0 +1,50 @@
+"""One shared set of findings, one golden file per format (refresh with --update-golden)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from linters.report import FORMATS
+from tests.conftest import FIXTURES, run_cli
+
+GOLDEN = Path(__file__).parent / "golden"
+SITE = FIXTURES / "bad-site"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_format_matches_golden(fmt: str, lang: str, capsys: pytest.CaptureFixture[str], update_golden: bool) -> None:
+    _, out, _ = run_cli(["--lang", lang, "check", "--format", fmt, "--today", "2026-11-22"], SITE, capsys)
+    golden = GOLDEN / f"bad-site.{lang}.{'json' if fmt == 'json' else 'txt'}"
+    if update_golden:
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_text_lines_follow_the_editor_format(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(["check", "--today", "2026-11-22"], SITE, capsys)
+    first = out.splitlines()[0]
+    assert first.startswith("content/nl/afval/crlf.md:1:1: warning WR004 windows-line-endings: ")
+
+
+def test_json_has_findings_and_page_metrics(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(["check", "--format", "json", "--today", "2026-11-22"], SITE, capsys)
+    report = json.loads(out)
+    assert report["summary"] == {"pages": 12, "findings": 11, "errors": 9, "warnings": 2, "suggestions": 0}
+    good = next(p for p in report["pages"] if p["path"].endswith("goed.md"))
+    assert good["metrics"]["words"] == 5  # "Deze pagina is in orde."
+    assert good["owner"] == "afval"
+    unknown = next(f for f in report["findings"] if f["code"] == "OWN002")
+    assert unknown["replacements"] == ["afval"]
+    assert unknown["doc_url"] == "docs/regels.md#own002-unknown-owner"
+
+
+def test_output_file_is_written_whole(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "check.json"
+    code, out, _ = run_cli(["check", "--format", "json", "--output", str(target), "--today", "2026-11-22"], SITE, capsys)
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["pages"] == 12
+    assert [p.name for p in target.parent.iterdir()] == ["check.json"]
