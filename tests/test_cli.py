@@ -45,8 +45,10 @@ def test_file_outside_content_is_checked_without_ownership(capsys: pytest.Captur
 
 
 def test_rule_settings_in_the_statute_change_severity(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    statute = (SITE / "redactiestatuut.yml").read_text(encoding="utf-8").replace(
-        "regels: {}", "regels:\n  byte-order-mark: error\n  WR004: false"
+    statute = (
+        (SITE / "redactiestatuut.yml")
+        .read_text(encoding="utf-8")
+        .replace("regels: {}", "regels:\n  byte-order-mark: error\n  WR004: false")
     )
     custom = tmp_path / "statuut.yml"
     custom.write_text(statute, encoding="utf-8")

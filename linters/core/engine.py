@@ -249,9 +249,7 @@ class Engine:
         ]
         extra: list[tuple[str, Detection]] = []
         for problem in suppressions.problems:
-            extra.append(
-                ("WR007", Detection(SourceSpan(page.display, problem.line, problem.column), problem.message))
-            )
+            extra.append(("WR007", Detection(SourceSpan(page.display, problem.line, problem.column), problem.message)))
         for item in suppressions.missing_reason:
             extra.append(
                 (
@@ -277,10 +275,8 @@ class Engine:
                         Detection(
                             SourceSpan(page.display, item.line, item.column),
                             Message(
-                                f"Deze uitzondering voor {names} onderdrukt niets meer. Haal de "
-                                "opmerking weg.",
-                                f"This suppression for {names} no longer suppresses anything. "
-                                "Remove the comment.",
+                                f"Deze uitzondering voor {names} onderdrukt niets meer. Haal de opmerking weg.",
+                                f"This suppression for {names} no longer suppresses anything. Remove the comment.",
                             ),
                         ),
                     )

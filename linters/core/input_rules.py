@@ -110,10 +110,10 @@ def byte_order_mark(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     needs_readable=False,
 )
 def windows_line_endings(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Regeleinden van Windows (CRLF) in plaats van LF.
+    r"""Regeleinden van Windows (CRLF) in plaats van LF.
 
     Wat het controleert
-        Of er regeleinden `\\r\\n` in het bestand staan.
+        Of er regeleinden `\r\n` in het bestand staan.
 
     Waarom is dit een probleem?
         Git ziet dan bij elke kleine wijziging het hele bestand als gewijzigd.

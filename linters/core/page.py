@@ -311,7 +311,7 @@ def _parse_front_matter(page: Page, yaml_text: str, start_line: int, end_line: i
     key_lines: dict[str, int] = {}
     for key in data:
         try:
-            key_lines[str(key)] = start_line + 1 + int(data.lc.key(key)[0])
+            key_lines[str(key)] = start_line + 1 + int(data.lc.key(key)[0])  # type: ignore[attr-defined]
         except (AttributeError, KeyError, TypeError):
             key_lines[str(key)] = start_line
     plain = {str(k): _plain(v) for k, v in data.items()}
@@ -370,7 +370,7 @@ class _Positions:
             line_index = first_line + i
             source_line = source[line_index] if line_index < len(source) else ""
             found = source_line.find(content_line) if content_line else -1
-            column = (found if found >= 0 else len(source_line) - len(source_line.lstrip()))
+            column = found if found >= 0 else len(source_line) - len(source_line.lstrip())
             shift = shifts[line_index] if line_index < len(shifts) else 0
             self.line_starts.append(offset)
             self.lines.append(line_index)

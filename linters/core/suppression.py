@@ -67,9 +67,7 @@ class Suppressions:
         return hit
 
 
-def parse_suppressions(
-    text: str, code_lines: Collection[int], known_rules: Collection[str]
-) -> Suppressions:
+def parse_suppressions(text: str, code_lines: Collection[int], known_rules: Collection[str]) -> Suppressions:
     """Find the suppression comments of a page (outside code blocks)."""
     result = Suppressions()
     lines = text.split("\n")

@@ -195,8 +195,7 @@ def missing_title(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         yield Detection(
             _at(page, "title"),
             Message(
-                "Deze pagina heeft geen titel. Zet in de front-matter bijvoorbeeld: "
-                "'title: Grofvuil laten ophalen'.",
+                "Deze pagina heeft geen titel. Zet in de front-matter bijvoorbeeld: 'title: Grofvuil laten ophalen'.",
                 "This page has no title. Add for example 'title: Bulky waste' to the front-matter.",
             ),
         )
@@ -404,10 +403,8 @@ def unknown_owner(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     yield Detection(
         _at(page, "owner"),
         Message(
-            f"De eigenaar '{owner}' staat niet in het redactiestatuut.{hint_nl} "
-            f"Kies een van: {', '.join(known)}.",
-            f"The owner '{owner}' is not in the editorial statute.{hint_en} "
-            f"Choose one of: {', '.join(known)}.",
+            f"De eigenaar '{owner}' staat niet in het redactiestatuut.{hint_nl} Kies een van: {', '.join(known)}.",
+            f"The owner '{owner}' is not in the editorial statute.{hint_en} Choose one of: {', '.join(known)}.",
         ),
         replacements=(close[0],) if close else (),
     )
@@ -446,8 +443,7 @@ def missing_review_date(page: Page, ctx: CheckContext) -> Iterator[Detection]:
             Message(
                 "Deze pagina heeft geen controledatum. Zet de datum van de laatste controle in "
                 "de front-matter, zo: 'reviewed: 2026-09-14'.",
-                "This page has no review date. Add the date of the last check, "
-                "like 'reviewed: 2026-09-14'.",
+                "This page has no review date. Add the date of the last check, like 'reviewed: 2026-09-14'.",
             ),
         )
 
@@ -495,8 +491,7 @@ def invalid_review_date(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Message(
             f"De controledatum '{value}' is geen geldige datum.{hint} Schrijf de datum als "
             "jaar-maand-dag, zo: 'reviewed: 2026-09-14'.",
-            f"The review date '{value}' is not a valid date. Write it as year-month-day, "
-            "like 'reviewed: 2026-09-14'.",
+            f"The review date '{value}' is not a valid date. Write it as year-month-day, like 'reviewed: 2026-09-14'.",
         ),
         replacements=suggestion,
     )

@@ -223,9 +223,7 @@ def _read_departments(top: MapReader, problems: Problems) -> dict[str, Departmen
     return departments
 
 
-def _read_sections(
-    top: MapReader, problems: Problems, departments: Mapping[str, Department]
-) -> list[Section]:
+def _read_sections(top: MapReader, problems: Problems, departments: Mapping[str, Department]) -> list[Section]:
     sections: list[Section] = []
     for index, line, node in top.items("secties", required=True):
         reader = MapReader(node, f"secties[{index}]", problems, line)
@@ -309,15 +307,13 @@ def _read_language_policy(top: MapReader, problems: Problems) -> dict[str, dict[
     return policy
 
 
-def _read_rule_settings(
-    top: MapReader, problems: Problems, known_rules: Collection[str] | None
-) -> dict[str, Any]:
+def _read_rule_settings(top: MapReader, problems: Problems, known_rules: Collection[str] | None) -> dict[str, Any]:
     node = top.get("regels", dict, default={}, example="{long-sentence: warning}") or {}
     settings: dict[str, Any] = {}
     for key, value in node.items():
         line = top.line_of("regels")
         try:
-            line = int(node.lc.key(key)[0]) + 1
+            line = int(node.lc.key(key)[0]) + 1  # type: ignore[attr-defined]
         except (AttributeError, KeyError, TypeError):
             pass
         if known_rules is not None and str(key) not in known_rules:
@@ -374,7 +370,10 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None) -> Stat
         raise ConfigError(problems.items) from None
     except (YAMLError, UnicodeDecodeError, ValueError) as err:
         problems.add(
-            ConfigCode.YAML_SYNTAX, 1, "(bestand)", f"Het bestand is niet te lezen: {err}.",
+            ConfigCode.YAML_SYNTAX,
+            1,
+            "(bestand)",
+            f"Het bestand is niet te lezen: {err}.",
             f"The file cannot be read: {err}.",
         )
         raise ConfigError(problems.items) from None
@@ -390,16 +389,17 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None) -> Stat
         org.get("telefoon", str, example="14 020")
         org.get("adres", str, example="Wilhelminaplantsoen 1, Diemen")
         org.finish()
-    address_form = top.get(
-        "aanspreekvorm",
-        str,
-        default="u",
-        example="u",
-        check=lambda v: None if v in ADDRESS_FORMS else "De aanspreekvorm is 'u' of 'je'.",
-    ) or "u"
-    default_cycle = top.get(
-        "reviewcyclus_maanden", int, default=12, example="12", check=_positive_months
-    ) or 12
+    address_form = (
+        top.get(
+            "aanspreekvorm",
+            str,
+            default="u",
+            example="u",
+            check=lambda v: None if v in ADDRESS_FORMS else "De aanspreekvorm is 'u' of 'je'.",
+        )
+        or "u"
+    )
+    default_cycle = top.get("reviewcyclus_maanden", int, default=12, example="12", check=_positive_months) or 12
 
     roles: list[Role] = []
     for index, line, node in top.items("rollen"):
@@ -417,9 +417,7 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None) -> Stat
     for index, line, node in top.items("inhoudstypen"):
         reader = MapReader(node, f"inhoudstypen[{index}]", problems, line)
         type_id = reader.get("id", str, required=True, example="nieuws", check=_identifier)
-        cycle = reader.get(
-            "reviewcyclus_maanden", int, required=True, example="6", check=_positive_months
-        )
+        cycle = reader.get("reviewcyclus_maanden", int, required=True, example="6", check=_positive_months)
         reader.finish()
         if type_id and cycle:
             content_types[type_id] = ContentType(type_id, cycle)

@@ -24,8 +24,7 @@ def location_text(finding: Finding) -> str:
 def finding_line(finding: Finding, lang: str) -> str:
     """The one-line form of a finding, as editors and editors' tools read it."""
     return (
-        f"{location_text(finding)}: {finding.severity.label} {finding.code} {finding.name}: "
-        f"{finding.message.get(lang)}"
+        f"{location_text(finding)}: {finding.severity.label} {finding.code} {finding.name}: {finding.message.get(lang)}"
     )
 
 

@@ -101,7 +101,7 @@ def test_code_and_html_are_not_prose() -> None:
 
 def test_links_and_images() -> None:
     page = parse(SOURCE)
-    assert [(l.text, l.href, l.line, l.column) for l in page.links] == [
+    assert [(link.text, link.href, link.line, link.column) for link in page.links] == [
         ("een link", "a.md", 8, 13),
         ("b", "x.md", 17, 15),
     ]

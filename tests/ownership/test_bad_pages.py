@@ -17,15 +17,15 @@ def expected() -> dict[str, list[list[object]]]:
     return dict(YAML(typ="safe").load((SITE / "expected.yml").read_text(encoding="utf-8")))
 
 
-def test_every_bad_page_gets_its_one_finding(capsys: pytest.CaptureFixture[str], expected: dict[str, list[list[object]]]) -> None:
+def test_every_bad_page_gets_its_one_finding(
+    capsys: pytest.CaptureFixture[str], expected: dict[str, list[list[object]]]
+) -> None:
     code, out, err = run_cli(["check", "--format", "json", "--today", "2026-11-22"], SITE, capsys)
     assert code == 1, err
     report = json.loads(out)
     found: dict[str, list[list[object]]] = {path: [] for path in expected}
     for finding in report["findings"]:
-        found.setdefault(finding["location"]["path"], []).append(
-            [finding["location"]["line"], finding["code"]]
-        )
+        found.setdefault(finding["location"]["path"], []).append([finding["location"]["line"], finding["code"]])
     assert found == expected
     # Every page appears in the report, including the clean one after the broken ones.
     assert sorted(p["path"] for p in report["pages"]) == sorted(expected)

@@ -33,8 +33,8 @@ def test_broken_statute_lists_every_problem_with_its_line() -> None:
         load_statute(FIXTURES / "statutes" / "broken.yml", known_rules=rule_names())
     got = {(p.line, p.code.code) for p in caught.value.problems}
     assert got == {
-        (4, "CFG008"),   # aanspreekvorm jij
-        (9, "CFG006"),   # duplicate department id
+        (4, "CFG008"),  # aanspreekvorm jij
+        (9, "CFG006"),  # duplicate department id
         (13, "CFG008"),  # contact is not an e-mail address
         (14, "CFG003"),  # unknown key kleur
         (18, "CFG005"),  # '12 maanden' is not a number

@@ -44,7 +44,8 @@ def test_json_has_findings_and_page_metrics(capsys: pytest.CaptureFixture[str]) 
 
 def test_output_file_is_written_whole(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "reports" / "check.json"
-    code, out, _ = run_cli(["check", "--format", "json", "--output", str(target), "--today", "2026-11-22"], SITE, capsys)
+    args = ["check", "--format", "json", "--output", str(target), "--today", "2026-11-22"]
+    code, out, _ = run_cli(args, SITE, capsys)
     assert code == 1 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["pages"] == 12
     assert [p.name for p in target.parent.iterdir()] == ["check.json"]

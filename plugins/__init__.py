@@ -1,0 +1,1 @@
+"""MkDocs plugins: thin event handlers over `linters/` (owner footer, feedback, languages)."""
