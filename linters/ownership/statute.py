@@ -425,7 +425,12 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None) -> Stat
     sections = _read_sections(top, problems, departments)
     language_policy = _read_language_policy(top, problems)
     rule_settings = _read_rule_settings(top, problems, known_rules)
-    top.get("toegankelijkheid", dict, example="{norm: WCAG 2.2 AA}")
+    access_node = top.get("toegankelijkheid", dict, example="{norm: WCAG 2.2 AA}")
+    if access_node is not None:
+        access = MapReader(access_node, "toegankelijkheid", problems, top.line_of("toegankelijkheid"))
+        access.get("norm", str, example="WCAG 2.2 AA")
+        access.get("wettelijke_norm", str, example="WCAG 2.1 AA (EN 301 549)")
+        access.finish()
     top.finish()
     problems.raise_if_any()
     return Statute(
