@@ -1,0 +1,1 @@
+"""Name each menu section after its index page instead of its folder."""
