@@ -13,7 +13,8 @@ from linters.core.page import Page
 from linters.core.rules import CheckContext, rule
 
 
-def _report(page: Page, name: str) -> Iterator[Detection]:
+def reading_problems(page: Page, name: str) -> Iterator[Detection]:
+    """Turn the problems the page model recorded for rule `name` into detections."""
     for problem in page.problems_for(name):
         yield Detection(SourceSpan(page.display, problem.line, problem.column), problem.message)
 
@@ -44,7 +45,7 @@ def page_not_readable(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Sla het bestand op als 'UTF-8' (in VS Code: rechtsonder op de
         codering klikken, 'Save with encoding', 'UTF-8').
     """
-    yield from _report(page, "page-not-readable")
+    yield from reading_problems(page, "page-not-readable")
 
 
 @rule(
@@ -71,7 +72,7 @@ def empty_page(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Schrijf de pagina met front-matter en tekst, of verwijder het bestand.
     """
-    yield from _report(page, "empty-page")
+    yield from reading_problems(page, "empty-page")
 
 
 @rule(
@@ -98,7 +99,7 @@ def byte_order_mark(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Sla het bestand op als 'UTF-8' zonder BOM.
     """
-    yield from _report(page, "byte-order-mark")
+    yield from reading_problems(page, "byte-order-mark")
 
 
 @rule(
@@ -126,7 +127,7 @@ def windows_line_endings(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Zet uw editor op 'LF' (in VS Code: rechtsonder 'CRLF' aanklikken en
         'LF' kiezen) en sla het bestand opnieuw op.
     """
-    yield from _report(page, "windows-line-endings")
+    yield from reading_problems(page, "windows-line-endings")
 
 
 # The engine owns suppressions, so it reports these three itself; the rules

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from linters.core.finding import Detection, Message, Severity, SourceSpan
+from linters.core.input_rules import reading_problems
 from linters.core.page import LANGUAGES, Page
 from linters.core.rules import CheckContext, rule
 
@@ -99,9 +100,13 @@ def _at(page: Page, key: str) -> SourceSpan:
     return SourceSpan(page.display, line, 1)
 
 
-def _problems(page: Page, name: str) -> Iterator[Detection]:
-    for problem in page.problems_for(name):
-        yield Detection(SourceSpan(page.display, problem.line, problem.column), problem.message)
+def _missing_text(page: Page, key: str, message: Message) -> Iterator[Detection]:
+    """Report a required text field that is absent, empty or not text."""
+    if page.front_matter is None:
+        return
+    value = page.meta(key)
+    if not isinstance(value, str) or not value.strip():
+        yield Detection(_at(page, key), message)
 
 
 @rule(
@@ -135,7 +140,7 @@ def missing_front_matter(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         ---
         ```
     """
-    yield from _problems(page, "missing-front-matter")
+    yield from reading_problems(page, "missing-front-matter")
 
 
 @rule(
@@ -162,7 +167,7 @@ def broken_front_matter(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         `title: "Afval: wat moet waar?"`
     """
-    yield from _problems(page, "broken-front-matter")
+    yield from reading_problems(page, "broken-front-matter")
 
 
 @rule(
@@ -225,18 +230,15 @@ def missing_description(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         `description: Zo laat u grofvuil gratis ophalen.`
     """
-    if page.front_matter is None:
-        return
-    value = page.meta("description")
-    if not isinstance(value, str) or not value.strip():
-        yield Detection(
-            _at(page, "description"),
-            Message(
-                "Deze pagina heeft geen beschrijving. Schrijf in één zin wat de bezoeker hier "
-                "kan doen, bijvoorbeeld: 'description: Zo laat u grofvuil ophalen.'",
-                "This page has no description. Say in one sentence what a visitor can do here.",
-            ),
-        )
+    yield from _missing_text(
+        page,
+        "description",
+        Message(
+            "Deze pagina heeft geen beschrijving. Schrijf in één zin wat de bezoeker hier "
+            "kan doen, bijvoorbeeld: 'description: Zo laat u grofvuil ophalen.'",
+            "This page has no description. Say in one sentence what a visitor can do here.",
+        ),
+    )
 
 
 @rule(
