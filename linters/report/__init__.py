@@ -10,11 +10,15 @@ from collections.abc import Callable, Mapping
 
 from linters.core.engine import RunResult
 from linters.core.rules import Rule
-from linters.report import json_report, text
+from linters.report import github, gitlab, json_report, junit, sarif, text
 
 Reporter = Callable[[RunResult, Mapping[str, Rule], str], str]
 
 FORMATS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
 }

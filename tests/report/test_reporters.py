@@ -18,7 +18,7 @@ SITE = FIXTURES / "bad-site"
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_format_matches_golden(fmt: str, lang: str, capsys: pytest.CaptureFixture[str], update_golden: bool) -> None:
     _, out, _ = run_cli(["--lang", lang, "check", "--format", fmt, "--today", "2026-11-22"], SITE, capsys)
-    golden = GOLDEN / f"bad-site.{lang}.{'json' if fmt == 'json' else 'txt'}"
+    golden = GOLDEN / f"bad-site.{lang}.{fmt}"
     if update_golden:
         golden.write_text(out, encoding="utf-8")
     assert out == golden.read_text(encoding="utf-8")

@@ -1,0 +1,98 @@
+"""SARIF 2.1.0: the format code-scanning tools read, with the rule catalogue and help."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from linters.core.engine import RunResult
+from linters.core.finding import Finding, SourceSpan
+from linters.core.rules import DOC_SECTIONS, Rule
+from linters.report import levels
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+VERSION = "2.1.0"
+# An absolute base for rule documentation (for example the repository's
+# docs/regels.md on the forge); without it, SARIF carries the help text itself.
+DOCS_BASE_ENV = "WEBREDACTIE_DOCS_URL"
+
+
+def _rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
+    markdown = "\n\n".join(f"**{h}**\n\n{rule.doc.get(h, '')}" for h in DOC_SECTIONS)
+    descriptor: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary.get(lang)},
+        "fullDescription": {"text": rule.doc.get(DOC_SECTIONS[0], rule.summary.get(lang))},
+        "help": {"text": rule.doc.get(DOC_SECTIONS[1], ""), "markdown": markdown},
+        "defaultConfiguration": {"level": levels.SARIF[rule.severity]},
+        "properties": {"tags": [rule.family]},
+    }
+    base = os.environ.get(DOCS_BASE_ENV)
+    if base:
+        descriptor["helpUri"] = f"{base.rstrip('#')}#{rule.code.lower()}-{rule.name}"
+    return descriptor
+
+
+def _location(finding: Finding) -> dict[str, Any]:
+    loc = finding.location
+    span = loc if isinstance(loc, SourceSpan) else loc.source
+    location: dict[str, Any] = {}
+    if span is not None:
+        region: dict[str, Any] = {"startLine": span.line, "startColumn": span.column}
+        if span.end_line:
+            region["endLine"] = span.end_line
+        if span.end_column:
+            region["endColumn"] = span.end_column
+        if finding.context:
+            region["snippet"] = {"text": finding.context}
+        location["physicalLocation"] = {
+            "artifactLocation": {"uri": span.path, "uriBaseId": "%SRCROOT%"},
+            "region": region,
+        }
+    if not isinstance(loc, SourceSpan):
+        location["logicalLocations"] = [{"fullyQualifiedName": f"{loc.url} {loc.selector}", "kind": "element"}]
+    return location
+
+
+def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> str:
+    """One SARIF log with one run: the rules that fired, then every result."""
+    used = sorted({f.code for f in result.findings} & set(rules))
+    index = {code: i for i, code in enumerate(used)}
+    results = []
+    for finding in result.findings:
+        entry: dict[str, Any] = {
+            "ruleId": finding.code,
+            "level": levels.SARIF[finding.severity],
+            "message": {"text": finding.message.get(lang)},
+            "locations": [_location(finding)],
+            "properties": {"owner": finding.owner, "needsReview": finding.needs_review},
+        }
+        if finding.code in index:
+            entry["ruleIndex"] = index[finding.code]
+        if finding.replacements:
+            entry["properties"]["replacements"] = list(finding.replacements)
+        if finding.wcag:
+            entry["properties"]["wcag"] = list(finding.wcag)
+        results.append(entry)
+    log = {
+        "$schema": SCHEMA,
+        "version": VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "webredactie",
+                        "informationUri": "https://www.diemen.nl/",
+                        "rules": [_rule_descriptor(rules[code], lang) for code in used],
+                    }
+                },
+                "language": lang,
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
