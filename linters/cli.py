@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from linters.b1.metrics import b1_metrics
+from linters.core.cache import CACHE_DIR, RunCache
 from linters.core.config import ConfigError
-from linters.core.engine import Engine, InputError
+from linters.core.engine import Engine, InputError, basic_metrics
 from linters.core.files import write_atomic
 from linters.core.finding import Severity
 from linters.core.rules import DOC_SECTIONS, Rule
@@ -67,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
         help="vanaf welk niveau de controle faalt (code 1)",
     )
     check.add_argument("--today", help="doe alsof het vandaag deze datum is (2026-11-22)")
+    check.add_argument(
+        "--no-cache", action="store_true", help=f"controleer alles opnieuw, zonder de cache in {CACHE_DIR}/"
+    )
 
     rules = sub.add_parser("rules", help="toon de regels en hun uitleg")
     rules.add_argument("rule", nargs="?", help="code of naam van één regel")
@@ -98,7 +103,14 @@ def _check(args: argparse.Namespace, root: Path) -> int:
     today = parse_today(args.today)
     content_root = root / "content"
     paths = args.paths or [content_root]
-    engine = Engine(ALL_RULES, statute, today=today, content_root=content_root)
+    engine = Engine(
+        ALL_RULES,
+        statute,
+        today=today,
+        content_root=content_root,
+        metric_providers=(basic_metrics, b1_metrics),
+        cache=None if args.no_cache else RunCache(root / CACHE_DIR),
+    )
     try:
         result = engine.run(paths)
     except InputError as err:

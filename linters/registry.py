@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from linters.b1.rules import B1_RULES
 from linters.core import input_rules
 from linters.core.rules import Rule
 from linters.ownership import frontmatter
@@ -32,6 +33,7 @@ ALL_RULES: tuple[Rule, ...] = (
     frontmatter.missing_review_date,
     frontmatter.invalid_review_date,
     frontmatter.review_date_in_future,
+    *B1_RULES,
 )
 
 # Codes that once existed and must never be given to a new rule.

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from linters.core.cache import RunCache, finding_from_dict, finding_to_dict
 from linters.core.config import display_path
 from linters.core.finding import Detection, Finding, Message, Severity, SourceSpan
 from linters.core.page import Page, read_page
@@ -108,6 +109,33 @@ def basic_metrics(page: Page, ctx: CheckContext) -> Mapping[str, Any]:
     }
 
 
+def _result_to_cache(result: RunResult) -> dict[str, Any]:
+    return {
+        "findings": [finding_to_dict(f) for f in result.findings],
+        "pages": [
+            {
+                "path": p.path,
+                "lang": p.lang,
+                "rel_path": p.rel_path,
+                "owner": p.owner,
+                "title": p.title,
+                "metrics": dict(p.metrics),
+            }
+            for p in result.pages
+        ],
+    }
+
+
+def _result_from_cache(data: Mapping[str, Any]) -> RunResult:
+    return RunResult(
+        findings=[finding_from_dict(f) for f in data["findings"]],
+        pages=[
+            PageSummary(p["path"], p["lang"], p["rel_path"], p["owner"], p["title"], p["metrics"])
+            for p in data["pages"]
+        ],
+    )
+
+
 class Engine:
     """Runs a fixed set of rules with one statute; build once per run."""
 
@@ -119,11 +147,13 @@ class Engine:
         today: date,
         content_root: Path | None,
         metric_providers: Sequence[MetricProvider] = (basic_metrics,),
+        cache: RunCache | None = None,
     ) -> None:
         self.statute = statute
         self.today = today
         self.content_root = content_root
         self.metric_providers = metric_providers
+        self.cache = cache
         self.rules = {r.code: r for r in rules}
         self.severities = {r.code: effective_severity(r, statute.rule_settings) for r in rules}
         self.known = frozenset({r.code for r in rules} | {r.name for r in rules})
@@ -150,6 +180,11 @@ class Engine:
     def run(self, paths: Sequence[Path]) -> RunResult:
         """Check these files; raise `InputError` only for a path that does not exist."""
         files = discover(paths)
+        cache_key = self._cache_key(files) if self.cache is not None else None
+        if self.cache is not None and cache_key is not None:
+            stored = self.cache.load(cache_key)
+            if stored is not None:
+                return _result_from_cache(stored)
         pages = [read_page(p, self.content_root, display_path(p)) for p in files]
         site = {(p.lang, p.rel_path): p for p in pages if p.rel_path is not None}
         ctx = CheckContext(self.statute, self.today, self.content_root, site)
@@ -200,7 +235,21 @@ class Engine:
             if path not in owners:
                 result.findings.extend(extra)
         result.findings.sort(key=lambda f: f.sort_key)
+        if self.cache is not None and cache_key is not None and not result.crashed:
+            self.cache.store(cache_key, _result_to_cache(result))
         return result
+
+    def _cache_key(self, files: Sequence[Path]) -> str:
+        """Everything besides the files that decides the result of a run."""
+        assert self.cache is not None
+        config = [
+            repr(self.statute),
+            self.today.isoformat(),
+            str(self.content_root.resolve()) if self.content_root else "",
+            *(f"{r.code} {r.name} {self.severities[r.code]}" for r in self.rules.values()),
+            *(f"{p.__module__}.{p.__qualname__}" for p in self.metric_providers),
+        ]
+        return self.cache.key(files, config)
 
     def _run_rule(
         self,

@@ -37,6 +37,7 @@ LANGUAGE_POLICY_KEYS: dict[str, dict[str, tuple[float, float, float, str]]] = {
         "max_woorden_per_alinea": (80, 20, 500, "woorden in één alinea"),
         "max_woorden_per_kop": (10, 3, 30, "woorden in een kop"),
         "min_leesbaarheid": (55, 0, 100, "leesbaarheidsindex van de pagina (0 tot 100)"),
+        "min_woordfrequentie": (3.0, 0, 7, "Zipf-frequentie waaronder een woord zeldzaam is"),
     },
     "en": {
         "max_woorden_per_zin": (25, 5, 100, "longest sentence in words"),

@@ -1,0 +1,1 @@
+"""Plain-language checks: Dutch at level B1 and plain English."""
