@@ -35,6 +35,8 @@ def build(session: nox.Session) -> None:
     for fmt, name in (("json", "check.json"), ("text", "check.txt")):
         session.run("webredactie", "check", "--format", fmt, "--output", f"reports/{name}", "--fail-on", "never")
     session.run("mkdocs", "build", "--strict", env=QUIET_MKDOCS)
+    # The department dashboard (reports/index.html) from the saved reports, before the gate.
+    session.run("webredactie", "report")
     session.run("webredactie", "check", "--fail-on", "error")
 
 

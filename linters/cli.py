@@ -16,6 +16,7 @@ from pathlib import Path
 
 from linters.b1.metrics import b1_metrics
 from linters.core.cache import CACHE_DIR, RunCache
+from linters.core.changes import ChangeError, git_changed, pages_to_check
 from linters.core.config import ConfigError
 from linters.core.engine import Engine, InputError, basic_metrics
 from linters.core.files import write_atomic
@@ -24,6 +25,7 @@ from linters.core.rules import DOC_SECTIONS, Rule
 from linters.ownership.statute import Statute, load_statute
 from linters.registry import ALL_RULES, find_rule, rule_names, rules_by_code
 from linters.report import FORMATS
+from linters.report.dashboard import command as report_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED = 0, 1, 2
 STATUTE_FILE = "redactiestatuut.yml"
@@ -70,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--today", help="doe alsof het vandaag deze datum is (2026-11-22)")
     check.add_argument(
+        "--changed-since",
+        metavar="REV",
+        help="alleen pagina's die sinds deze git-versie veranderd zijn, en pagina's die ernaar linken (main)",
+    )
+    check.add_argument(
         "--no-cache", action="store_true", help=f"controleer alles opnieuw, zonder de cache in {CACHE_DIR}/"
     )
 
@@ -78,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
 
     sub.add_parser("statute", help="controleer redactiestatuut.yml en toon een samenvatting")
+    report_command.add_parser(sub)
     return parser
 
 
@@ -98,11 +106,33 @@ def _report_config_error(err: ConfigError, lang: str) -> int:
     return EXIT_STOPPED
 
 
+def _changed_pages(args: argparse.Namespace, root: Path, content_root: Path, paths: list[Path]) -> list[Path] | None:
+    """The pages `--changed-since` selects, within the given paths; None (after a message) when git fails."""
+    try:
+        touched = git_changed(root, args.changed_since)
+    except ChangeError as err:
+        print(str(err), file=sys.stderr)
+        return None
+    statute = (args.statute or root / STATUTE_FILE).resolve()
+    statute_rel = statute.relative_to(root).as_posix() if statute.is_relative_to(root) else STATUTE_FILE
+    selection = pages_to_check(root, content_root, touched, statute_rel)
+    within = [p.resolve() for p in paths]
+    pages = [p for p in selection.pages if any(p.resolve() == w or w in p.resolve().parents for w in within)]
+    if not pages:
+        print(f"Sinds {args.changed_since} is geen pagina veranderd.", file=sys.stderr)
+    return pages
+
+
 def _check(args: argparse.Namespace, root: Path) -> int:
     statute = _load_statute(args, root)
     today = parse_today(args.today)
     content_root = root / "content"
     paths = args.paths or [content_root]
+    if args.changed_since:
+        selected = _changed_pages(args, root, content_root, paths)
+        if selected is None:
+            return EXIT_STOPPED
+        paths = selected
     engine = Engine(
         ALL_RULES,
         statute,
@@ -132,6 +162,29 @@ def _check(args: argparse.Namespace, root: Path) -> int:
         return EXIT_CLEAN
     worst = result.worst()
     return EXIT_FINDINGS if worst is not None and worst >= Severity.parse(args.fail_on) else EXIT_CLEAN
+
+
+def _report(args: argparse.Namespace, root: Path) -> int:
+    """Write the dashboard; with --run, check every page first and save reports/check.json."""
+    statute = _load_statute(args, root)
+    today = parse_today(args.today)
+    stopped = False
+    if args.run:
+        # Parsed, not built by hand, so every option of `check` has its default.
+        check_args = _parser().parse_args(["check", "--format", "json", "--fail-on", "never"])
+        check_args.root, check_args.statute, check_args.lang, check_args.today = (
+            args.root,
+            args.statute,
+            args.lang,
+            args.today,
+        )
+        check_args.output = report_command.output_dir(args, root) / report_command.CHECK_FILE
+        code = _check(check_args, root)
+        if code == EXIT_STOPPED and not check_args.output.is_file():
+            return code
+        stopped = code == EXIT_STOPPED
+    code = report_command.run(args, root, statute, today)
+    return EXIT_STOPPED if stopped else code
 
 
 def rule_markdown(rule: Rule) -> str:
@@ -200,6 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args, root)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "report":
+            return _report(args, root)
         return _statute(args, root)
     except ConfigError as err:
         return _report_config_error(err, args.lang)

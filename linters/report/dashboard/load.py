@@ -1,0 +1,152 @@
+"""Read saved JSON reports (`webredactie check --format json`) back into a run.
+
+The dashboard can then be made from what CI or `nox -s build` already
+wrote, without checking every page again. Several files (the page checks and
+the browser audit) are merged into one run. A file that is not such a report
+raises `ReportInputError` with a message for people, never a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from linters.core.engine import PageSummary, RunResult
+from linters.core.finding import Finding, Location, Message, PageTarget, Severity, SourceSpan
+from linters.report.json_report import SCHEMA_VERSION
+
+
+class ReportInputError(Exception):
+    """A saved report that cannot be read; the message says which and why (Dutch)."""
+
+
+def _int(value: Any, default: int = 1) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _optional_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _location(data: Mapping[str, Any]) -> Location:
+    if "url" in data:
+        source = None
+        if data.get("path"):
+            source = SourceSpan(str(data["path"]), _int(data.get("line")), _int(data.get("column")))
+        return PageTarget(str(data["url"]), str(data.get("selector") or ""), str(data.get("snippet") or ""), source)
+    return SourceSpan(
+        str(data["path"]),
+        _int(data.get("line")),
+        _int(data.get("column")),
+        _optional_int(data.get("end_line")),
+        _optional_int(data.get("end_column")),
+    )
+
+
+def finding_from_dict(data: Mapping[str, Any]) -> Finding:
+    """One finding from its JSON form (see `json_report.finding_dict`)."""
+    message = str(data.get("message") or "")
+    return Finding(
+        code=str(data["code"]),
+        name=str(data.get("name") or ""),
+        severity=Severity.parse(str(data["severity"])),
+        message=Message(str(data.get("message_nl") or message), str(data.get("message_en") or message)),
+        location=_location(data["location"]),
+        doc_url=str(data.get("doc_url") or ""),
+        owner=data.get("owner") if isinstance(data.get("owner"), str) else None,
+        replacements=tuple(str(r) for r in data.get("replacements") or ()),
+        applicability=str(data.get("applicability") or "display-only"),
+        context=str(data.get("context") or ""),
+        needs_review=bool(data.get("needs_review")),
+        wcag=tuple(str(c) for c in data.get("wcag") or ()),
+        extras=dict(data.get("extras") or {}),
+    )
+
+
+def page_from_dict(data: Mapping[str, Any]) -> PageSummary:
+    """One page summary from its JSON form."""
+    metrics = data.get("metrics")
+    return PageSummary(
+        path=str(data["path"]),
+        lang=str(data.get("lang") or ""),
+        rel_path=data.get("rel_path") if isinstance(data.get("rel_path"), str) else None,
+        owner=data.get("owner") if isinstance(data.get("owner"), str) else None,
+        title=data.get("title") if isinstance(data.get("title"), str) else None,
+        metrics=dict(metrics) if isinstance(metrics, Mapping) else {},
+    )
+
+
+def parse(text: str, shown: str) -> RunResult:
+    """One saved JSON report as a run."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ReportInputError(
+            f"{shown} is geen geldige JSON (regel {err.lineno}, kolom {err.colno}). "
+            "Maak het bestand opnieuw met: webredactie check --format json --output " + shown
+        ) from None
+    if not isinstance(document, dict) or document.get("tool") != "webredactie":
+        raise ReportInputError(f"{shown} is geen rapport van webredactie (maak het met --format json).")
+    if document.get("version") != SCHEMA_VERSION:
+        raise ReportInputError(
+            f"{shown} heeft versie {document.get('version')!r}; deze webredactie leest versie {SCHEMA_VERSION}. "
+            "Maak het bestand opnieuw met: webredactie check --format json --output " + shown
+        )
+    try:
+        findings = [finding_from_dict(f) for f in document.get("findings") or []]
+        pages = [page_from_dict(p) for p in document.get("pages") or []]
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ReportInputError(f"{shown} is onvolledig of beschadigd ({type(err).__name__}: {err}).") from None
+    return RunResult(findings=findings, pages=pages)
+
+
+def merge(runs: Sequence[RunResult]) -> RunResult:
+    """Several runs as one: all findings; each page once, its metrics combined."""
+    merged = RunResult()
+    pages: dict[str, PageSummary] = {}
+    for run in runs:
+        merged.findings.extend(run.findings)
+        merged.crashed = merged.crashed or run.crashed
+        for page in run.pages:
+            known = pages.get(page.path)
+            if known is None:
+                pages[page.path] = page
+            else:
+                pages[page.path] = PageSummary(
+                    known.path,
+                    known.lang or page.lang,
+                    known.rel_path or page.rel_path,
+                    known.owner or page.owner,
+                    known.title or page.title,
+                    {**page.metrics, **known.metrics},
+                )
+    merged.pages = list(pages.values())
+    merged.findings.sort(key=lambda f: f.sort_key)
+    return merged
+
+
+def read(paths: Sequence[Path], shown: Sequence[str]) -> tuple[RunResult, str]:
+    """Read and merge saved reports; also return a fingerprint of their contents (the run id)."""
+    runs = []
+    digest = hashlib.sha256()
+    for path, name in zip(paths, shown, strict=True):
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise ReportInputError(
+                f"Het rapport {name} bestaat niet. Maak het eerst met: "
+                f"webredactie check --format json --output {name}\n"
+                "Of laat webredactie report zelf alles controleren: webredactie report --run"
+            ) from None
+        except OSError as err:
+            raise ReportInputError(f"Het rapport {name} is niet te lezen: {err.strerror or err}.") from None
+        digest.update(raw)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ReportInputError(f"{name} is geen UTF-8-tekst.") from None
+        runs.append(parse(text, name))
+    return merge(runs), digest.hexdigest()[:16]
