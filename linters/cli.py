@@ -26,6 +26,7 @@ from linters.ownership.statute import Statute, load_statute
 from linters.registry import ALL_RULES, find_rule, rule_names, rules_by_code
 from linters.report import FORMATS
 from linters.report.dashboard import command as report_command
+from linters.wcag import command as audit_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED = 0, 1, 2
 STATUTE_FILE = "redactiestatuut.yml"
@@ -86,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("statute", help="controleer redactiestatuut.yml en toon een samenvatting")
     report_command.add_parser(sub)
+    audit_command.add_parser(sub)
     return parser
 
 
@@ -255,6 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "report":
             return _report(args, root)
+        if args.command == "audit":
+            return audit_command.run(args, root, _load_statute(args, root), parse_today(args.today))
         return _statute(args, root)
     except ConfigError as err:
         return _report_config_error(err, args.lang)

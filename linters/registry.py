@@ -12,6 +12,8 @@ from linters.b1.rules import B1_RULES
 from linters.core import input_rules
 from linters.core.rules import Rule
 from linters.ownership import frontmatter
+from linters.wcag.audit_rules import AUDIT_RULES
+from linters.wcag.source import SOURCE_RULES
 
 ALL_RULES: tuple[Rule, ...] = (
     input_rules.page_not_readable,
@@ -34,6 +36,8 @@ ALL_RULES: tuple[Rule, ...] = (
     frontmatter.invalid_review_date,
     frontmatter.review_date_in_future,
     *B1_RULES,
+    *SOURCE_RULES,
+    *AUDIT_RULES,
 )
 
 # Codes that once existed and must never be given to a new rule.

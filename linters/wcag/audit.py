@@ -1,0 +1,507 @@
+"""The browser audit: pages in, findings out, each traced to its Markdown source and owner.
+
+`run_audit` serves the built site on 127.0.0.1 (when auditing a site), runs
+the browser pool over every page, turns axe-core's results and our own
+observations into `Finding`s, applies the baseline and pa11y-ci's `ignore`,
+and returns one `RunResult` for the ordinary reporters. A page that could
+not be checked becomes an A11Y100 error, never a silent pass.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from linters.core.config import display_path
+from linters.core.engine import PageSummary, RunResult, effective_severity, page_owner
+from linters.core.finding import Detection, Finding, Message, PageTarget, Severity, SourceSpan
+from linters.core.page import LANGUAGES, Page, read_page
+from linters.core.rules import Rule
+from linters.ownership.statute import Statute
+from linters.wcag import audit_rules
+from linters.wcag import axe as axe_adapter
+from linters.wcag.baseline import Baseline, Entry
+from linters.wcag.data import load
+from linters.wcag.inputs import AuditPlan, url_path
+from linters.wcag.runner import PageResult, RunnerSettings, Target, run_pages
+from linters.wcag.server import AXE_PATH, serve
+from linters.wcag.source import foreign_sentences
+
+THEME_SOURCE = "overrides/"
+THEME_OWNER = "webredactie"
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+@dataclass
+class AuditSettings:
+    """Settings of one audit run that do not come from the plan."""
+
+    browser: Path
+    axe: axe_adapter.AxeScript
+    statute: Statute
+    root: Path
+    today: date
+    concurrency: int = 2
+    baseline: Baseline | None = None
+    settle: float = 2.0
+    extra_args: tuple[str, ...] = ()
+    after_load: Callable[[Any, Target], Any] | None = None
+    progress: Callable[[PageResult], None] | None = None
+
+
+@dataclass
+class AuditOutcome:
+    """Everything one audit produced: the findings for reporters, and the raw page results."""
+
+    result: RunResult
+    pages: list[PageResult]
+    facts: dict[str, Any]
+    accepted: list[tuple[Finding, Entry]] = field(default_factory=list)
+    ignored: int = 0
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+    @property
+    def not_checked(self) -> list[PageResult]:
+        """Pages the audit could not check."""
+        return [p for p in self.pages if not p.checked]
+
+
+def _normal(text: str | None) -> str:
+    return _SPACE.sub(" ", _PUNCT.sub(" ", (text or "").lower())).strip()
+
+
+class SourceMap:
+    """From a URL of the built site to its Markdown page, its owner and a line in it."""
+
+    def __init__(self, root: Path, statute: Statute) -> None:
+        self.content = root / "content"
+        self.statute = statute
+        self._pages: dict[str, Page | None] = {}
+
+    def page_for(self, url: str) -> Page | None:
+        """The Markdown page a URL was built from (folder URLs, static-i18n language folders)."""
+        path = url_path(url)
+        if path in self._pages:
+            return self._pages[path]
+        parts = [p for p in path.strip("/").split("/") if p]
+        lang = "nl"
+        if parts and parts[0] in LANGUAGES and parts[0] != "nl":
+            lang, parts = parts[0], parts[1:]
+        found: Page | None = None
+        if not (parts and parts[-1].endswith(".html")):
+            base = self.content / lang
+            candidates = [base.joinpath(*parts, "index.md")]
+            if parts:
+                candidates.insert(0, base.joinpath(*parts[:-1], parts[-1] + ".md"))
+            for candidate in candidates:
+                if candidate.is_file():
+                    found = read_page(candidate, self.content, display_path(candidate))
+                    break
+        self._pages[path] = found
+        return found
+
+    def owner(self, page: Page | None) -> str | None:
+        """The department that owns a page; the theme belongs to the web team."""
+        if page is None:
+            return THEME_OWNER if THEME_OWNER in self.statute.departments else None
+        return page_owner(page, self.statute)
+
+    def line(self, page: Page, info: Mapping[str, Any] | None) -> int:
+        """The Markdown line of an element, found by its link, image, heading or text."""
+        if not info:
+            return page.body_start_line
+        text = _normal(info.get("text"))
+        alt = info.get("alt")
+        src = str(info.get("src") or "")
+        if info.get("tag") == "img" or (alt is not None and not text):
+            base = src.rsplit("/", 1)[-1]
+            for image in page.images:
+                if (alt is not None and image.alt == alt) or (base and image.src.rsplit("/", 1)[-1] == base):
+                    return image.line
+        if info.get("href") is not None and text:
+            for link in page.links:
+                if _normal(link.text) == text:
+                    return link.line
+        heading = _normal(info.get("heading"))
+        if heading:
+            for block in page.blocks:
+                if block.kind == "heading" and _normal(block.text) == heading:
+                    return block.line
+        if text:
+            probe = text[:60]
+            for block in page.blocks:
+                normal = _normal(block.text)
+                if normal and (probe in normal or normal in text):
+                    return block.line
+        title_line = page.front_matter.line_of("title") if page.front_matter else 1
+        if info.get("tag") == "h1":
+            return title_line
+        return page.body_start_line
+
+
+@functools.cache
+def _dutch_help() -> dict[str, str]:
+    return {str(k): str(v) for k, v in load("axe_nl").items()}
+
+
+def _axe_rule(result: Mapping[str, Any]) -> Rule:
+    """A catalogue entry for an axe rule, so every reporter can describe it."""
+    rule_id = str(result["id"])
+    nl = _dutch_help().get(rule_id, f"axe-core meldt: {result.get('help', rule_id)}")
+    return Rule(
+        code=rule_id,
+        name=rule_id,
+        severity=axe_adapter.severity(result.get("impact"), result.get("tags", [])),
+        summary=Message(nl, str(result.get("help", rule_id))),
+        doc={"Wat het controleert": str(result.get("description", "")), "Beter": str(result.get("helpUrl", ""))},
+    )
+
+
+class _Collector:
+    """Turns page results into findings, with owners and Markdown lines."""
+
+    def __init__(self, settings: AuditSettings, plan: AuditPlan) -> None:
+        self.settings = settings
+        self.plan = plan
+        self.sources = SourceMap(settings.root, settings.statute)
+        self.rules: dict[str, Rule] = {r.code: r for r in audit_rules.AUDIT_RULES}
+        rule_settings = settings.statute.rule_settings
+        self.severities = {r.code: effective_severity(r, rule_settings) for r in audit_rules.AUDIT_RULES}
+        self.findings: list[Finding] = []
+        self.summaries: list[PageSummary] = []
+        self.ignored = 0
+
+    def _target(self, result: PageResult, selector: str, snippet: str, info: Mapping[str, Any] | None) -> PageTarget:
+        page = self.sources.page_for(result.target.url)
+        shown = url_path(result.target.url) if self.plan.relative else result.target.url
+        if page is None:
+            return PageTarget(shown, selector, snippet, None)
+        if info is not None and not info.get("inContent", True):
+            return PageTarget(shown, selector, snippet, SourceSpan(THEME_SOURCE, 1, 1))
+        return PageTarget(shown, selector, snippet, SourceSpan(page.display, self.sources.line(page, info), 1))
+
+    def _owner(self, result: PageResult, info: Mapping[str, Any] | None) -> str | None:
+        page = self.sources.page_for(result.target.url)
+        if info is not None and not info.get("inContent", True):
+            return self.sources.owner(None)
+        return self.sources.owner(page) if page is not None else None
+
+    def _ours(self, rule: Rule, detection: Detection, owner: str | None) -> None:
+        severity = self.severities.get(rule.code)
+        if severity is None:
+            return
+        self._add(
+            Finding(
+                code=rule.code,
+                name=rule.name,
+                severity=severity,
+                message=detection.message,
+                location=detection.location,
+                doc_url=rule.doc_url,
+                owner=owner,
+                context=detection.context,
+                needs_review=detection.needs_review,
+                wcag=detection.wcag,
+                extras=detection.extras,
+            )
+        )
+
+    def _add(self, finding: Finding) -> None:
+        types = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
+        if finding.code in self.plan.ignore or finding.name in self.plan.ignore:
+            self.ignored += 1
+        elif types[finding.severity] in self.plan.ignore_types:
+            self.ignored += 1
+        else:
+            self.findings.append(finding)
+
+    def page(self, result: PageResult) -> None:
+        """Collect the findings of one page."""
+        source_page = self.sources.page_for(result.target.url)
+        shown = url_path(result.target.url) if self.plan.relative else result.target.url
+        owner = self.sources.owner(source_page) if source_page is not None else None
+        if not result.checked:
+            self._ours(
+                audit_rules.page_not_checked,
+                Detection(
+                    PageTarget(shown, "html", "", SourceSpan(source_page.display, 1, 1) if source_page else None),
+                    Message(
+                        f"Deze pagina is niet gecontroleerd: {result.error}. Ook na een tweede poging niet. "
+                        "De controle telt dit als fout.",
+                        f"This page was not checked: {result.error}. Not on a second try either. "
+                        "The audit counts this as an error.",
+                    ),
+                ),
+                owner,
+            )
+        else:
+            self._axe(result)
+            self._own(result)
+        self.summaries.append(
+            PageSummary(
+                source_page.display if source_page else shown,
+                (result.data.get("lang") or (source_page.lang if source_page else "")) or "nl",
+                source_page.rel_path if source_page else None,
+                owner,
+                str(result.data.get("title") or "") or None,
+                {
+                    "url": shown,
+                    "checked": result.checked,
+                    "error": result.error,
+                    "attempts": result.attempts,
+                    "seconds": round(result.seconds, 2),
+                    "violations": len(result.data.get("violations", [])),
+                    "needs_review": len(result.data.get("incomplete", [])),
+                },
+            )
+        )
+
+    def _axe(self, result: PageResult) -> None:
+        engine = f"axe-core {result.data.get('axeVersion', '')}".strip()
+        for outcome in ("violations", "incomplete"):
+            for item in result.data.get(outcome, []):
+                rule = _axe_rule(item)
+                self.rules.setdefault(rule.code, rule)
+                tags = item.get("tags", [])
+                review = outcome == "incomplete"
+                for node in item.get("nodes", []):
+                    impact = node.get("impact") or item.get("impact")
+                    level = self._configured(
+                        rule.code, Severity.SUGGESTION if review else axe_adapter.severity(impact, tags)
+                    )
+                    if level is None:
+                        continue
+                    nl = rule.summary.nl
+                    if review:
+                        nl = f"Controleer met de hand: {nl[0].lower()}{nl[1:]} axe-core kon het niet zeker zeggen."
+                    en = f"{'Check by hand: ' if review else ''}{item.get('help', rule.code)}"
+                    selector = " ".join(node.get("target", []))
+                    info = node.get("info")
+                    self._add(
+                        Finding(
+                            code=rule.code,
+                            name=rule.name,
+                            severity=level,
+                            message=Message(nl, en),
+                            location=self._target(result, selector, node.get("html", ""), info),
+                            doc_url=str(item.get("helpUrl", "")),
+                            owner=self._owner(result, info),
+                            context=_SPACE.sub(" ", node.get("summary", "")).strip(),
+                            needs_review=review,
+                            wcag=axe_adapter.criteria(tags),
+                            extras={"engine": engine, "impact": impact, "tags": list(tags)},
+                        )
+                    )
+
+    def _configured(self, code: str, level: Severity) -> Severity | None:
+        settings = self.settings.statute.rule_settings
+        if code in settings:
+            value = settings[code]
+            return None if value is False else Severity.parse(str(value))
+        return level
+
+    def _own(self, result: PageResult) -> None:
+        own = result.data.get("own", {})
+        shown = url_path(result.target.url) if self.plan.relative else result.target.url
+        source_page = self.sources.page_for(result.target.url)
+        for url in result.third_party:
+            self._ours(
+                audit_rules.third_party_request,
+                Detection(
+                    PageTarget(shown, "html", url, SourceSpan(source_page.display, 1, 1) if source_page else None),
+                    Message(
+                        f"De pagina haalt iets op bij een andere partij: {url}. "
+                        "Zet het op de eigen site of haal het weg.",
+                        f"The page requests something from a third party: {url}. Host it ourselves or remove it.",
+                    ),
+                    context=url,
+                ),
+                self.sources.owner(source_page) if source_page else None,
+            )
+        for url, status in result.broken:
+            self._ours(
+                audit_rules.missing_resource,
+                Detection(
+                    PageTarget(shown, "html", url, SourceSpan(THEME_SOURCE, 1, 1) if source_page else None),
+                    Message(
+                        f"De pagina vraagt {url_path(url)} op, maar dat geeft HTTP-status {status}.",
+                        f"The page requests {url_path(url)}, which answers HTTP status {status}.",
+                    ),
+                    context=url_path(url),
+                ),
+                self.sources.owner(None),
+            )
+        texts = load("link_texts")
+        for link in own.get("links", []):
+            lists = texts.get(link.get("lang") or "nl") or texts["nl"]
+            name = _normal(link.get("name"))
+            if name and (name in lists["exact"] or any(p in name for p in lists["contains"])):
+                info = link.get("info")
+                self._ours(
+                    audit_rules.unclear_link_text_in_page,
+                    Detection(
+                        self._target(result, link["selector"], link.get("html", ""), info),
+                        Message(
+                            f"De linktekst '{link.get('name')}' zegt niet waar de link naartoe gaat.",
+                            f"The link text '{link.get('name')}' does not say where the link goes.",
+                        ),
+                        wcag=("2.4.4",),
+                    ),
+                    self._owner(result, info),
+                )
+        for video in own.get("videos", []):
+            if not video.get("captions"):
+                info = video.get("info")
+                self._ours(
+                    audit_rules.video_without_captions_in_page,
+                    Detection(
+                        self._target(result, video["selector"], video.get("html", ""), info),
+                        Message(
+                            "Deze video heeft geen ondertiteling (<track kind=\"captions\">).",
+                            "This video has no captions (<track kind=\"captions\">).",
+                        ),
+                        wcag=("1.2.2",),
+                    ),
+                    self._owner(result, info),
+                )
+        for form in own.get("forms", []):
+            if not form.get("submit"):
+                info = form.get("info")
+                self._ours(
+                    audit_rules.form_without_submit,
+                    Detection(
+                        self._target(result, form["selector"], form.get("html", ""), info),
+                        Message(
+                            "Dit formulier heeft geen verzendknop. Zet er een <button type=\"submit\"> in.",
+                            "This form has no submit button. Add a <button type=\"submit\">.",
+                        ),
+                        wcag=("3.2.2",),
+                    ),
+                    self._owner(result, info),
+                )
+        for block in own.get("blocks", []):
+            for _, sentence in foreign_sentences(block.get("text", ""), block.get("lang") or ""):
+                info = block.get("info")
+                other = "Engels" if block.get("lang") == "nl" else "Nederlands"
+                self._ours(
+                    audit_rules.language_not_marked_in_page,
+                    Detection(
+                        self._target(result, block["selector"], "", info),
+                        Message(
+                            f"Deze zin lijkt {other}, maar de taal is niet aangegeven met lang.",
+                            f"This sentence looks {'English' if other == 'Engels' else 'Dutch'}, "
+                            "but its language is not marked with lang.",
+                        ),
+                        context=sentence,
+                        wcag=("3.1.2",),
+                    ),
+                    self._owner(result, info),
+                )
+
+    def baseline(self, baseline: Baseline) -> list[tuple[Finding, Entry]]:
+        """Apply the baseline; report expired and unused entries."""
+        kept, accepted = baseline.split(self.findings, self.settings.today)
+        self.findings = kept
+        for entry in baseline.entries:
+            span = SourceSpan(display_path(Path(baseline.path)), entry.line, 1)
+            if entry.expires < self.settings.today:
+                self._ours(
+                    audit_rules.baseline_entry_expired,
+                    Detection(
+                        span,
+                        Message(
+                            f"Het geaccepteerde probleem '{entry.rule}' is verlopen op {entry.expires.isoformat()}. "
+                            f"Het telt weer mee ({entry.used} meldingen). Los het op of besluit opnieuw.",
+                            f"The accepted problem '{entry.rule}' expired on {entry.expires.isoformat()}. "
+                            f"It counts again ({entry.used} findings). Fix it or decide again.",
+                        ),
+                    ),
+                    self.sources.owner(None),
+                )
+            elif entry.used == 0:
+                self._ours(
+                    audit_rules.baseline_entry_unused,
+                    Detection(
+                        span,
+                        Message(
+                            f"Het geaccepteerde probleem '{entry.rule}' komt niet meer voor. Haal de regel weg.",
+                            f"The accepted problem '{entry.rule}' no longer occurs. Remove the entry.",
+                        ),
+                    ),
+                    self.sources.owner(None),
+                )
+        return accepted
+
+
+def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
+    """Audit every page of the plan and collect the findings."""
+    collector = _Collector(settings, plan)
+    pages: list[PageResult] = []
+
+    def record(result: PageResult) -> None:
+        pages.append(result)
+        collector.page(result)
+        if settings.progress is not None:
+            settings.progress(result)
+
+    with serve(plan.site, settings.axe.source) as base:
+        targets = [replace(t, url=_resolve(t.url, base)) for t in plan.targets]
+        runner = RunnerSettings(
+            executable=settings.browser,
+            axe_source=settings.axe.source,
+            tags=plan.tags,
+            concurrency=plan.concurrency or settings.concurrency,
+            axe_url=base + AXE_PATH,
+            settle=settings.settle,
+            extra_args=settings.extra_args,
+            after_load=settings.after_load,
+            site_origin=_site_origin(plan.site),
+            site_dir=plan.site,
+        )
+        facts: dict[str, Any] = {}
+        try:
+            facts = _run(runner, targets, record)
+        finally:
+            # Pages the run never reached (interrupted) are reported, not forgotten.
+            done = {p.target.url for p in pages}
+            for target in targets:
+                if target.url not in done:
+                    record(PageResult(target, False, error="de controle is afgebroken voor deze pagina"))
+    accepted = collector.baseline(settings.baseline) if settings.baseline is not None else []
+    result = RunResult(findings=sorted(collector.findings, key=lambda f: f.sort_key), pages=collector.summaries)
+    result.pages.sort(key=lambda p: p.path)
+    facts.update({"axe": settings.axe.version, "pages": len(pages), "base": "127.0.0.1"})
+    return AuditOutcome(result, pages, facts, accepted, collector.ignored, collector.rules)
+
+
+def _site_origin(site: Path | None) -> str | None:
+    """The public origin of a built site (from its sitemap), e.g. https://www.diemen.nl."""
+    if site is None or not (site / "sitemap.xml").is_file():
+        return None
+    from urllib.parse import urlsplit
+
+    from linters.wcag.inputs import AuditInputError, read_sitemap
+
+    try:
+        first = read_sitemap(str(site / "sitemap.xml"))[0]
+    except AuditInputError:
+        return None
+    parts = urlsplit(first)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
+
+
+def _resolve(url: str, base: str) -> str:
+    from linters.wcag.inputs import resolve
+
+    return resolve(url, base)
+
+
+def _run(runner: RunnerSettings, targets: Sequence[Target], record: Callable[[PageResult], None]) -> dict[str, Any]:
+    results, facts = run_pages(runner, targets, record)
+    return facts

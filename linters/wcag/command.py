@@ -1,0 +1,234 @@
+"""`webredactie audit`: the browser audit from the command line.
+
+The exit codes are those of `webredactie check`: 0 clean, 1 findings at or
+above `--fail-on` (or a page that could not be checked: that is never a
+pass), 2 input or configuration that stopped the run (no Chromium, no axe,
+a broken `.pa11yci`, a sitemap that is not XML, a broken baseline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from linters.core.files import write_atomic
+from linters.core.finding import Severity
+from linters.ownership.statute import Statute
+from linters.registry import rules_by_code
+from linters.report import FORMATS
+from linters.wcag.audit import AuditOutcome, AuditSettings, run_audit
+from linters.wcag.axe import AxeNotFound, find_axe
+from linters.wcag.baseline import load_baseline
+from linters.wcag.browser import BrowserNotFound, find_browser
+from linters.wcag.inputs import (
+    AuditInputError,
+    AuditPlan,
+    check_url,
+    local_url,
+    read_pa11yci,
+    read_sitemap,
+    read_url_list,
+    site_pages,
+)
+from linters.wcag.runner import PageOptions, PageResult, Target
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED = 0, 1, 2
+BASELINE_FILE = "toegankelijkheid-baseline.yml"
+REPORT_DIR = "reports/toegankelijkheid"
+
+
+def add_parser(sub: Any) -> None:
+    """Add the `audit` command to the command line."""
+    audit = sub.add_parser(
+        "audit",
+        help="controleer de gebouwde site in Chromium met axe-core (toegankelijkheid)",
+        description="Controleer pagina's in Chromium met axe-core en eigen controles. Zonder invoer: site/.",
+    )
+    audit.add_argument("site", nargs="?", type=Path, help="map van de gebouwde site (standaard: site/)")
+    audit.add_argument("--url", action="append", default=[], help="een adres om te controleren (mag vaker)")
+    audit.add_argument("--urls", type=Path, help="bestand met adressen, één per regel")
+    audit.add_argument("--sitemap", help="sitemap.xml met de adressen")
+    audit.add_argument("--config", type=Path, help="een pa11y-ci-configuratie (.pa11yci)")
+    audit.add_argument("--baseline", type=Path, help=f"geaccepteerde problemen (standaard: {BASELINE_FILE})")
+    audit.add_argument("--format", choices=sorted(FORMATS), default="text")
+    audit.add_argument("--output", "-o", type=Path, help="schrijf het rapport naar dit bestand")
+    audit.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "suggestion", "never"),
+        default="error",
+        help="vanaf welk niveau de controle faalt (code 1)",
+    )
+    audit.add_argument("--concurrency", type=int, help="hoeveel pagina's tegelijk (standaard 2)")
+    audit.add_argument("--timeout", type=float, default=30.0, help="seconden per pagina (standaard 30)")
+    audit.add_argument("--wait", type=float, default=0.0, help="extra seconden wachten na het laden")
+    audit.add_argument("--browser", help="pad naar Chromium (standaard: WEBREDACTIE_BROWSER, dan chromium)")
+    audit.add_argument("--axe-script", help="pad naar axe.min.js (standaard: het meegeleverde)")
+    audit.add_argument("--today", help="doe alsof het vandaag deze datum is (2026-11-22)")
+    audit.add_argument("--quiet", "-q", action="store_true", help="geen voortgang per pagina")
+    audit.add_argument(
+        "--yearly", action="store_true", help="jaarlijkse toets volgens WCAG-EM, met rapport en verklaring"
+    )
+    audit.add_argument("--seed", type=int, help="startgetal voor de willekeurige steekproef (--yearly)")
+    audit.add_argument("--report-dir", type=Path, help=f"map voor het jaarrapport (standaard: {REPORT_DIR})")
+    audit.add_argument("--manual", type=Path, help="uitkomsten van de handmatige controles (YAML, --yearly)")
+
+
+def _plan(args: argparse.Namespace, root: Path) -> AuditPlan:
+    base = PageOptions(timeout=args.timeout, wait=args.wait)
+    plan = AuditPlan()
+    explicit = bool(args.url or args.urls or args.sitemap or args.config)
+    site: Path | None = args.site
+    if site is None and not explicit:
+        site = root / "site"
+    if site is not None:
+        plan.site = site.resolve()
+        plan.relative = True
+        if not explicit:
+            plan.targets = [Target(p, base) for p in site_pages(plan.site)]
+        elif not plan.site.is_dir():
+            site_pages(plan.site)  # raises the clear message
+    if args.config is not None:
+        read_pa11yci(args.config, plan, base)
+    for url in args.url:
+        plan.targets.append(Target(check_url(url, "--url"), base))
+    if args.urls is not None:
+        plan.targets.extend(Target(u, base) for u in read_url_list(args.urls))
+    if args.sitemap is not None:
+        for loc in read_sitemap(args.sitemap):
+            plan.targets.append(Target(local_url(loc, plan.site is not None), base))
+    if plan.site is None and any(t.url.startswith("/") for t in plan.targets):
+        raise AuditInputError(
+            "Een pad als /afval/ kan alleen met een gebouwde site. Geef de map: webredactie audit site/ --url /afval/",
+            "A path like /afval/ needs a built site. Give its folder: webredactie audit site/ --url /afval/",
+        )
+    seen: set[str] = set()
+    unique = []
+    for target in plan.targets:
+        if target.url not in seen:
+            seen.add(target.url)
+            unique.append(target)
+    plan.targets = unique
+    return plan
+
+
+def _progress(lang: str, total: int) -> Any:
+    done = [0]
+
+    def show(result: PageResult) -> None:
+        done[0] += 1
+        if result.checked:
+            count = len(result.data.get("violations", []))
+            state = (f"{count} axe-rules with violations" if lang == "en" else f"{count} axe-regels met fouten")
+        else:
+            state = ("NOT CHECKED: " if lang == "en" else "NIET GECONTROLEERD: ") + result.error
+        print(f"[{done[0]}/{total}] {result.target.url} {state} ({result.seconds:.1f} s)", file=sys.stderr)
+
+    return show
+
+
+def exit_code(outcome: AuditOutcome, fail_on: str, threshold: int) -> int:
+    """0, or 1 for findings at the level (above pa11y-ci's per-page threshold) or unchecked pages."""
+    if outcome.not_checked:
+        return EXIT_FINDINGS
+    if fail_on == "never":
+        return EXIT_CLEAN
+    level = Severity.parse(fail_on)
+    per_page: Counter[str] = Counter()
+    for finding in outcome.result.findings:
+        if finding.needs_review or finding.severity < level:
+            continue
+        location = finding.location
+        per_page[getattr(location, "url", finding.path)] += 1
+    return EXIT_FINDINGS if any(count > threshold for count in per_page.values()) else EXIT_CLEAN
+
+
+def run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
+    """Run `webredactie audit`; return the exit code."""
+    lang = args.lang
+    try:
+        plan = _plan(args, root)
+        browser = find_browser(args.browser)
+        axe = find_axe(args.axe_script)
+    except AuditInputError as err:
+        print(err.get(lang), file=sys.stderr)
+        return EXIT_STOPPED
+    except (BrowserNotFound, AxeNotFound) as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_STOPPED
+    baseline_path = args.baseline or (root / BASELINE_FILE)
+    baseline = load_baseline(baseline_path) if args.baseline or baseline_path.is_file() else None
+    for nl, en in plan.notes:
+        print(en if lang == "en" else nl, file=sys.stderr)
+    if args.concurrency is not None and args.concurrency < 1:
+        print("--concurrency moet 1 of meer zijn.", file=sys.stderr)
+        return EXIT_STOPPED
+    sample_info: dict[str, Any] | None = None
+    if args.yearly:
+        from linters.wcag.yearly import choose_sample
+
+        sample_info = choose_sample(plan, root, args.seed)
+    settings = AuditSettings(
+        browser=browser,
+        axe=axe,
+        statute=statute,
+        root=root,
+        today=today,
+        concurrency=args.concurrency or plan.concurrency or 2,
+        baseline=baseline,
+        progress=None if args.quiet else _progress(lang, len(plan.targets)),
+    )
+    started = time.monotonic()
+    try:
+        outcome = run_audit(plan, settings)
+    except KeyboardInterrupt:
+        print("Afgebroken." if lang == "nl" else "Interrupted.", file=sys.stderr)
+        return EXIT_STOPPED
+    seconds = time.monotonic() - started
+    outcome.facts["seconds"] = round(seconds, 1)
+    rules = {**rules_by_code(), **outcome.rules}
+    output = FORMATS[args.format](outcome.result, rules, lang)
+    if args.output:
+        write_atomic(args.output, output)
+    else:
+        sys.stdout.write(output)
+    if sample_info is not None:
+        from linters.wcag.yearly import write_yearly
+
+        report_dir = args.report_dir or (root / REPORT_DIR)
+        written = write_yearly(outcome, sample_info, statute, today, report_dir, args.manual, plan)
+        for path in written:
+            print(("Written: " if lang == "en" else "Geschreven: ") + str(path), file=sys.stderr)
+    _summary(outcome, plan, lang, seconds)
+    return exit_code(outcome, args.fail_on, plan.threshold)
+
+
+def _summary(outcome: AuditOutcome, plan: AuditPlan, lang: str, seconds: float) -> None:
+    pages = len(outcome.pages)
+    failed = len(outcome.not_checked)
+    facts = outcome.facts
+    if lang == "en":
+        line = (
+            f"{pages} pages audited in {seconds:.0f} s (Chromium {facts.get('browser', '?')}, "
+            f"axe-core {facts.get('axe')}); {failed} could not be checked"
+        )
+        extra = [f"{len(outcome.accepted)} accepted in the baseline", f"{outcome.ignored} ignored by the configuration"]
+    else:
+        line = (
+            f"{pages} pagina's gecontroleerd in {seconds:.0f} s (Chromium {facts.get('browser', '?')}, "
+            f"axe-core {facts.get('axe')}); {failed} niet gecontroleerd"
+        )
+        extra = [
+            f"{len(outcome.accepted)} geaccepteerd in de baseline",
+            f"{outcome.ignored} genegeerd door de instellingen",
+        ]
+    if facts.get("restarts"):
+        extra.append(("browser restarted " if lang == "en" else "browser herstart: ") + str(facts["restarts"]))
+    print(line + "; " + ", ".join(extra) + ".", file=sys.stderr)
+    for page in outcome.not_checked:
+        label = "not checked" if lang == "en" else "niet gecontroleerd"
+        print(f"  {label}: {page.target.url} ({page.error})", file=sys.stderr)

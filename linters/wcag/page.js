@@ -1,0 +1,158 @@
+// Runs inside each audited page (Playwright `page.evaluate`), after axe-core is loaded.
+//
+// 1. Wait until the page has settled: web fonts loaded and the layout the same
+//    over several frames. Under concurrency axe otherwise runs while the theme's
+//    scripts still move things, and a contrast defect goes missing.
+// 2. Run axe-core with the WCAG 2.x A/AA tags and best practices.
+// 3. Our own checks where axe is silent: link texts (Dutch and English), video
+//    without captions, forms without a submit button, and the text blocks with
+//    their language, for the language-of-parts check in Python.
+// 4. For every node: where it sits (inside the page text or in the theme) and
+//    what identifies it in the Markdown (text, href, src, alt).
+async (opts) => {
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const frame = () => Promise.race([new Promise((resolve) => requestAnimationFrame(() => resolve())), sleep(100)]);
+
+  if (document.fonts && document.fonts.ready) {
+    await Promise.race([document.fonts.ready, sleep(opts.settleMs)]);
+  }
+  const started = Date.now();
+  let last = "";
+  let stable = 0;
+  while (Date.now() - started < opts.settleMs) {
+    await frame();
+    const root = document.documentElement;
+    const body = document.body;
+    const shape = [root.scrollHeight, root.scrollWidth, body ? body.childElementCount : 0].join(":");
+    stable = shape === last ? stable + 1 : 0;
+    last = shape;
+    if (stable >= 2) break;
+  }
+  if (opts.waitMs > 0) await sleep(opts.waitMs);
+
+  const CONTENT = ".md-content__inner, main article, [role=main] article";
+  const cssEscape = (value) => (window.CSS && CSS.escape ? CSS.escape(value) : value.replace(/[^\w-]/g, "\\$&"));
+  const selectorOf = (el) => {
+    if (!(el instanceof Element)) return "";
+    if (el.id && document.querySelectorAll("#" + cssEscape(el.id)).length === 1) return "#" + cssEscape(el.id);
+    const parts = [];
+    let node = el;
+    while (node && node.nodeType === 1 && node !== document.documentElement) {
+      if (node.id && document.querySelectorAll("#" + cssEscape(node.id)).length === 1) {
+        parts.unshift("#" + cssEscape(node.id));
+        break;
+      }
+      const parent = node.parentElement;
+      let part = node.localName;
+      if (parent) {
+        const same = Array.from(parent.children).filter((c) => c.localName === node.localName);
+        if (same.length > 1) part += ":nth-child(" + (Array.from(parent.children).indexOf(node) + 1) + ")";
+      }
+      parts.unshift(part);
+      node = parent;
+    }
+    return parts.join(" > ");
+  };
+  const excluded = (el) => opts.exclude.some((sel) => {
+    try { return el.closest(sel) !== null; } catch (e) { return false; }
+  });
+  const textOf = (el) => (el.innerText || el.textContent || "").replace(/\s+/g, " ").trim();
+  const infoOf = (el) => {
+    if (!(el instanceof Element)) return null;
+    const link = el.closest("a[href]");
+    const img = el.localName === "img" ? el : el.querySelector("img");
+    const heading = el.closest("h1, h2, h3, h4, h5, h6");
+    return {
+      inContent: el.closest(CONTENT) !== null,
+      tag: el.localName,
+      text: textOf(el).slice(0, 160),
+      href: link ? link.getAttribute("href") : null,
+      src: img ? img.getAttribute("src") : el.getAttribute("src"),
+      alt: img ? img.getAttribute("alt") : null,
+      heading: heading ? textOf(heading).slice(0, 160) : null,
+    };
+  };
+  const nodeOf = (target) => {
+    if (!Array.isArray(target) || target.length !== 1 || typeof target[0] !== "string") return null;
+    try { return document.querySelector(target[0]); } catch (e) { return null; }
+  };
+  const shrink = (result) => ({
+    id: result.id,
+    impact: result.impact,
+    tags: result.tags,
+    help: result.help,
+    description: result.description,
+    helpUrl: result.helpUrl,
+    nodes: result.nodes.map((n) => ({
+      target: n.target.map((t) => (Array.isArray(t) ? t.join(" ") : String(t))),
+      html: (n.html || "").slice(0, 300),
+      impact: n.impact,
+      summary: (n.failureSummary || "").slice(0, 600),
+      info: infoOf(nodeOf(n.target)),
+    })),
+  });
+
+  const context = opts.exclude.length ? { include: [document], exclude: opts.exclude.map((s) => [s]) } : document;
+  const axeResult = await axe.run(context, {
+    runOnly: { type: "tag", values: opts.tags },
+    resultTypes: ["violations", "incomplete"],
+  });
+
+  const own = { links: [], videos: [], forms: [], blocks: [], counts: {} };
+  for (const [key, sel] of Object.entries({
+    video: "video", audio: "audio", form: "form", password: "input[type=password]", iframe: "iframe",
+    table: "table", image: "img", pdf: "a[href$='.pdf' i]", input: "input:not([type=hidden]), select, textarea",
+  })) {
+    own.counts[key] = document.querySelectorAll(sel).length;
+  }
+  const pageLang = (document.documentElement.getAttribute("lang") || "").slice(0, 2).toLowerCase();
+  for (const a of document.querySelectorAll("a[href]")) {
+    if (excluded(a) || a.closest("[hidden], [aria-hidden=true]")) continue;
+    const name = (a.getAttribute("aria-label") || textOf(a) || Array.from(a.querySelectorAll("img[alt]")).map((i) => i.alt).join(" ")).trim();
+    const langEl = a.closest("[lang]");
+    own.links.push({
+      selector: selectorOf(a),
+      html: a.outerHTML.slice(0, 300),
+      name,
+      lang: langEl ? langEl.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang,
+      info: infoOf(a),
+    });
+  }
+  for (const v of document.querySelectorAll("video")) {
+    if (excluded(v)) continue;
+    const tracks = Array.from(v.querySelectorAll("track")).filter((t) => ["captions", "subtitles"].includes(t.kind) && t.getAttribute("src"));
+    own.videos.push({ selector: selectorOf(v), html: v.outerHTML.slice(0, 300), captions: tracks.length, info: infoOf(v) });
+  }
+  for (const f of document.querySelectorAll("form")) {
+    if (excluded(f)) continue;
+    const submit = f.querySelector("button:not([type]), button[type=submit], input[type=submit], input[type=image]");
+    own.forms.push({ selector: selectorOf(f), html: f.outerHTML.slice(0, 300), submit: submit !== null, info: infoOf(f) });
+  }
+  let count = 0;
+  for (const el of document.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6, td, th, dd, blockquote, figcaption")) {
+    if (count >= 600) break;
+    if (excluded(el) || el.querySelector("p, li, td, ul, ol")) continue;
+    const text = textOf(el);
+    if (text.split(" ").length < 5) continue;
+    const langEl = el.closest("[lang]");
+    count += 1;
+    own.blocks.push({
+      selector: selectorOf(el),
+      text: text.slice(0, 600),
+      lang: langEl ? langEl.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang,
+      info: infoOf(el),
+    });
+  }
+
+  return {
+    url: location.href,
+    title: document.title,
+    lang: pageLang,
+    axeVersion: axe.version,
+    violations: axeResult.violations.map(shrink),
+    incomplete: axeResult.incomplete.map(shrink),
+    passes: axeResult.passes.map((r) => ({ id: r.id, tags: r.tags })),
+    inapplicable: axeResult.inapplicable.map((r) => ({ id: r.id, tags: r.tags })),
+    own,
+  };
+}

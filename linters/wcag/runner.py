@@ -1,0 +1,349 @@
+"""The browser pool: one Chromium, one reusable tab per worker, a time limit per page.
+
+Why this shape (DESIGN.md, "Accessibility audit"): injecting axe costs time
+per page, so each worker keeps its tab and navigates it from page to page;
+pa11y-ci's throw-away contexts failed pages with protocol errors. A page
+that times out or crashes its tab is tried once more in a fresh tab; after
+that it is "not checked", which the audit reports as an error, never as a
+pass. When the whole browser dies it is started again and the run goes on.
+Every result is handed to `on_result` as soon as it exists, so nothing that
+was checked is lost when something later goes wrong.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from linters.wcag.browser import LAUNCH_ARGS
+
+PAGE_SCRIPT = resources.files("linters.wcag").joinpath("page.js").read_text(encoding="utf-8")
+VIEWPORT = {"width": 1280, "height": 1024}
+_CLOSE_TIMEOUT = 5.0
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """How to audit one page; pa11y-ci's per-URL settings map onto these."""
+
+    timeout: float = 30.0
+    wait: float = 0.0
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    """One page to audit."""
+
+    url: str
+    options: PageOptions = PageOptions()
+
+
+@dataclass
+class PageResult:
+    """What happened on one page: axe's results and our own observations, or why it failed."""
+
+    target: Target
+    checked: bool
+    error: str = ""
+    status: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    third_party: list[str] = field(default_factory=list)
+    broken: list[tuple[str, int]] = field(default_factory=list)
+    attempts: int = 0
+    seconds: float = 0.0
+
+
+class PageFailure(Exception):
+    """A page that cannot be audited; the message is for people (Dutch)."""
+
+
+@dataclass
+class RunnerSettings:
+    """Browser-wide settings of one run."""
+
+    executable: Path
+    axe_source: str
+    tags: tuple[str, ...]
+    concurrency: int = 2
+    axe_url: str | None = None
+    link_texts: dict[str, Any] = field(default_factory=dict)
+    settle: float = 2.0
+    extra_args: tuple[str, ...] = ()
+    # The built site's public address (site_url) and folder: requests the theme
+    # makes to its own public address are answered from the folder, as the host would.
+    site_origin: str | None = None
+    site_dir: Path | None = None
+    # A test seam that runs after navigation; the real run leaves it unset.
+    after_load: Callable[[Any, Target], Any] | None = None
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class _Tab:
+    """One worker's tab, and what it saw during the current page."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.crashed = False
+        self.origin = ""
+        self.site_origin: str | None = None
+        self.since = 0.0
+        self.third_party: list[str] = []
+        self.broken: list[tuple[str, int]] = []
+        page.on("crash", self._on_crash)
+        page.on("response", self._on_response)
+
+    def _on_crash(self, *_: Any) -> None:
+        self.crashed = True
+
+    def _on_response(self, response: Any) -> None:
+        if self.origin and response.status >= 400 and _host(response.url) in (self.origin, self.site_origin):
+            # A reused tab still hears late answers to the previous page's requests.
+            started = response.request.timing.get("startTime", 0) if response.request.timing else 0
+            if started and started < self.since:
+                return
+            if response.request.resource_type not in ("document",):
+                self.broken.append((response.url, response.status))
+
+    def reset(self, url: str) -> None:
+        self.since = time.time() * 1000
+        self.origin = _host(url)
+        self.third_party = []
+        self.broken = []
+
+
+class BrowserPool:
+    """Runs the audit of many pages in one browser, `concurrency` tabs at a time."""
+
+    def __init__(self, settings: RunnerSettings) -> None:
+        self.settings = settings
+        self._playwright: Any = None
+        self._browser: Any = None
+        self._context: Any = None
+        self._generation = 0
+        self._lock = asyncio.Lock()
+        self.restarts = 0
+        self.browser_version = ""
+        self._tabs: list[_Tab] = []
+
+    async def __aenter__(self) -> BrowserPool:
+        from playwright.async_api import async_playwright
+
+        self._playwright = await async_playwright().start()
+        await self._start_browser()
+        return self
+
+    async def __aexit__(self, *_: Any) -> None:
+        try:
+            if self._browser is not None:
+                await asyncio.wait_for(self._browser.close(), _CLOSE_TIMEOUT)
+        except Exception:  # noqa: BLE001 - closing a dead browser must not hide the results
+            pass
+        if self._playwright is not None:
+            await self._playwright.stop()
+
+    async def _start_browser(self) -> None:
+        self._browser = await self._playwright.chromium.launch(
+            executable_path=str(self.settings.executable),
+            headless=True,
+            args=[*LAUNCH_ARGS, *self.settings.extra_args],
+        )
+        self.browser_version = self._browser.version
+        # One context for all tabs: they share the HTTP cache, so axe's compiled code is reused.
+        self._context = await self._browser.new_context(
+            viewport=VIEWPORT, bypass_csp=True, service_workers="block", locale="nl-NL"
+        )
+        self._context.set_default_timeout(30_000)
+        await self._context.route(self._is_foreign, self._block_foreign)
+        self._generation += 1
+
+    def _is_foreign(self, url: str) -> bool:
+        # Requests to other hosts are recorded by the tab and stopped here:
+        # the audit itself must not contact third parties.
+        return not url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")) and (
+            url.startswith(("http://", "https://"))
+        )
+
+    async def _fulfil_own(self, route: Any) -> None:
+        import mimetypes
+
+        assert self.settings.site_dir is not None and self.settings.site_origin is not None
+        path = urlsplit(route.request.url).path
+        file = (self.settings.site_dir / path.lstrip("/")).resolve()
+        if file.is_dir():
+            file = file / "index.html"
+        inside = file.is_relative_to(self.settings.site_dir.resolve())
+        if inside and file.is_file():
+            kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            await route.fulfill(status=200, body=file.read_bytes(), content_type=kind)
+        else:
+            await route.fulfill(status=404, body="Not found", content_type="text/plain")
+
+    async def _block_foreign(self, route: Any) -> None:
+        request = route.request
+        origin = self.settings.site_origin
+        if origin and self.settings.site_dir is not None and _host(request.url) == origin:
+            await self._fulfil_own(route)
+            return
+        frame_url = ""
+        try:
+            frame_url = request.frame.url
+        except Exception:  # noqa: BLE001 - a request without a frame (service worker) has no page
+            frame_url = ""
+        if frame_url and _host(request.url) == _host(frame_url):
+            await route.continue_()
+            return
+        if request.is_navigation_request() and request.frame.parent_frame is None:
+            await route.continue_()
+            return
+        page = request.frame.page if frame_url else None
+        for tab in self._tabs:
+            if tab.page is page and request.url not in tab.third_party:
+                tab.third_party.append(request.url)
+        await route.abort("blockedbyclient")
+
+    async def _new_tab(self) -> _Tab:
+        if self._browser is None or not self._browser.is_connected():
+            await self._restart(self._generation)
+        page = await self._context.new_page()
+        tab = _Tab(page)
+        tab.site_origin = self.settings.site_origin
+        self._tabs.append(tab)
+        return tab
+
+    async def _drop_tab(self, tab: _Tab) -> None:
+        if tab in self._tabs:
+            self._tabs.remove(tab)
+        try:
+            await asyncio.wait_for(tab.page.close(run_before_unload=False), _CLOSE_TIMEOUT)
+        except Exception:  # noqa: BLE001 - the tab may already be gone with its renderer
+            pass
+
+    async def _restart(self, seen_generation: int) -> None:
+        async with self._lock:
+            if self._generation != seen_generation and self._browser is not None and self._browser.is_connected():
+                return  # another worker restarted it already
+            try:
+                if self._browser is not None:
+                    await asyncio.wait_for(self._browser.close(), _CLOSE_TIMEOUT)
+            except Exception:  # noqa: BLE001 - it is dead; we start a new one
+                pass
+            self._tabs = []
+            self.restarts += 1
+            await self._start_browser()
+
+    async def _audit(self, tab: _Tab, target: Target) -> PageResult:
+        tab.reset(target.url)
+        page = tab.page
+        response = await page.goto(target.url, wait_until="load", timeout=target.options.timeout * 1000)
+        status = response.status if response is not None else None
+        if status is not None and status >= 400:
+            raise PageFailure(f"de pagina gaf HTTP-status {status}")
+        if self.settings.after_load is not None:
+            await self.settings.after_load(page, target)
+        if self.settings.axe_url:
+            await page.add_script_tag(url=self.settings.axe_url)
+        else:
+            await page.add_script_tag(content=self.settings.axe_source)
+        options = {
+            "tags": list(self.settings.tags),
+            "exclude": list(target.options.exclude),
+            "settleMs": int(self.settings.settle * 1000),
+            "waitMs": int(target.options.wait * 1000),
+        }
+        data = await page.evaluate(PAGE_SCRIPT, options)
+        return PageResult(
+            target, True, status=status, data=data, third_party=list(tab.third_party), broken=list(tab.broken)
+        )
+
+    async def _worker(self, queue: asyncio.Queue[Target], on_result: Callable[[PageResult], None]) -> None:
+        tab: _Tab | None = None
+        try:
+            while True:
+                try:
+                    target = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                errors: list[str] = []
+                started = time.monotonic()
+                result: PageResult | None = None
+                for attempt in (1, 2):
+                    if tab is None:
+                        tab = await self._new_tab()
+                    generation = self._generation
+                    try:
+                        # The page's own time limit plus room for axe on a slow page.
+                        limit = target.options.timeout + target.options.wait + self.settings.settle + 30
+                        result = await asyncio.wait_for(self._audit(tab, target), limit)
+                        result.attempts = attempt
+                        break
+                    except PageFailure as err:
+                        errors.append(str(err))
+                        result = PageResult(target, False, error=str(err), attempts=attempt)
+                        break  # an HTTP error does not get better by trying again
+                    except TimeoutError:
+                        errors.append(f"geen antwoord binnen {target.options.timeout:g} seconden")
+                    except Exception as err:  # noqa: BLE001 - any browser error: fresh tab, one retry
+                        crashed = tab.crashed or "crash" in str(err).lower()
+                        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+                        if crashed:
+                            errors.append("het tabblad liep vast (crash)")
+                        elif "Timeout" in first:
+                            errors.append(f"geen antwoord binnen {target.options.timeout:g} seconden")
+                        else:
+                            errors.append(first)
+                    await self._drop_tab(tab)
+                    tab = None
+                    if self._browser is None or not self._browser.is_connected():
+                        await self._restart(generation)
+                if result is None:
+                    result = PageResult(target, False, error="; ".join(errors), attempts=2)
+                result.seconds = time.monotonic() - started
+                on_result(result)
+        finally:
+            if tab is not None:
+                await self._drop_tab(tab)
+
+    async def run(self, targets: Sequence[Target], on_result: Callable[[PageResult], None]) -> None:
+        """Audit every target; results go to `on_result` one by one, in the order they finish."""
+        queue: asyncio.Queue[Target] = asyncio.Queue()
+        for target in targets:
+            queue.put_nowait(target)
+        workers = max(1, min(self.settings.concurrency, len(targets)))
+        await asyncio.gather(*(self._worker(queue, on_result) for _ in range(workers)))
+
+
+def run_pages(
+    settings: RunnerSettings,
+    targets: Sequence[Target],
+    on_result: Callable[[PageResult], None] | None = None,
+) -> tuple[list[PageResult], dict[str, Any]]:
+    """Audit the targets; return every page's result and facts about the run (browser, restarts)."""
+    results: list[PageResult] = []
+
+    def keep(result: PageResult) -> None:
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
+    facts: dict[str, Any] = {}
+
+    async def main() -> None:
+        async with BrowserPool(settings) as pool:
+            try:
+                await pool.run(targets, keep)
+            finally:
+                facts.update({"browser": pool.browser_version, "restarts": pool.restarts})
+
+    asyncio.run(main())
+    return results, facts

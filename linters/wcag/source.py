@@ -1,0 +1,968 @@
+"""Accessibility rules on the Markdown source: fast, no browser, at the editor's line.
+
+These rules catch what an editor writes: link texts, alt texts, headings,
+tables, document links, media, capitals, language and raw HTML. What only
+shows in the built page (contrast, the theme, scripts) is the browser
+audit's job (`linters/wcag/audit.py`). Word lists are data in `data/`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from linters.core.finding import Detection, Message, Severity, SourceSpan
+from linters.core.page import Link, Page, ProseBlock
+from linters.core.rules import CheckContext, rule
+from linters.wcag.data import load
+from linters.wcag.html import Tag, page_tags
+
+_PUNCT = re.compile(r"[^\w\s]+")
+_URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_BARE_URL = re.compile(r"(?<![\w/@])(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.IGNORECASE)
+_SIZE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:kb|mb|gb|kilobyte|megabyte)\b", re.IGNORECASE)
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ]{2,}"
+_CAPS_RUN = re.compile(rf"(?<![\w-]){_CAPS_WORD}(?:[ \t,:;-]+{_CAPS_WORD})+(?![\w-])")
+_CAPS_LONG = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]{7,}(?![\w-])")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LANG_MARK = re.compile(r"""\blang\s*=\s*["']?[a-z]{2}""", re.IGNORECASE)
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_FILE_NAME_ALT = re.compile(r"^(?:img|dsc|image|screenshot|scan|foto|pxl)[-_ ]?\d+", re.IGNORECASE)
+_TRANSCRIPT = re.compile(r"uitgeschreven|transcript|tekst van de (?:video|audio|opname)|written text", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->")
+# markdown-it refuses `javascript:` links, so they stay text; find them in the source.
+_JS_MARKDOWN_LINK = re.compile(r"\]\(\s*<?\s*javascript:", re.IGNORECASE)
+_CONTENT_KINDS = ("paragraph", "heading", "list-item", "table-cell", "table-header", "blockquote")
+
+
+def _span(page: Page, line: int, column: int = 1) -> SourceSpan:
+    return SourceSpan(page.display, line, column)
+
+
+def _normal(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def _other(lang: str) -> str:
+    return "en" if lang == "nl" else "nl"
+
+
+def _link_text(page: Page, link: Link) -> str:
+    """The text a screen reader reads for a link: its text, or the alt of an image inside it."""
+    if link.text.strip():
+        return link.text
+    for image in page.images:
+        if image.line == link.line and image.column > link.column:
+            return image.alt
+    return ""
+
+
+def _is_web_link(href: str) -> bool:
+    return not href.lower().startswith(("mailto:", "tel:"))
+
+
+@rule(
+    "A11Y001",
+    "unclear-link-text",
+    Severity.WARNING,
+    "De linktekst zegt niet waar de link naartoe gaat.",
+    "The link text does not say where the link goes.",
+)
+def unclear_link_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een linktekst als 'klik hier', 'lees meer' of 'hier'.
+
+    Wat het controleert
+        Of de tekst van een link alleen iets zegt als 'hier', 'lees meer',
+        'meer informatie' of 'klik hier'. De woorden staan in
+        `linters/wcag/data/link_texts.yml` (Nederlands en Engels).
+
+    Waarom is dit een probleem?
+        Mensen met een schermlezer laten vaak alleen de links van een pagina
+        voorlezen. Tien keer 'lees meer' zegt dan niets. Ook wie snel scant,
+        kijkt naar de links (WCAG 2.4.4).
+
+    Voorbeeld
+        `Wilt u grofvuil laten ophalen? [Klik hier](grofvuil.md).`
+
+    Beter
+        `U kunt [grofvuil laten ophalen](grofvuil.md).`
+    """
+    lists = load("link_texts")[page.lang]
+    exact = frozenset(lists["exact"])
+    contains = tuple(lists["contains"])
+    for link in page.links:
+        text = _normal(_link_text(page, link))
+        if not text:
+            continue
+        if text in exact or any(phrase in text for phrase in contains):
+            yield Detection(
+                _span(page, link.line, link.column),
+                Message(
+                    f"De linktekst '{link.text.strip()}' zegt niet waar de link naartoe gaat. "
+                    "Schrijf in de link zelf wat de lezer daar vindt of kan doen.",
+                    f"The link text '{link.text.strip()}' does not say where the link goes. "
+                    "Put what the reader finds or can do there in the link itself.",
+                ),
+                context=link.text.strip(),
+                wcag=("2.4.4",),
+            )
+
+
+@rule(
+    "A11Y002",
+    "url-as-link-text",
+    Severity.WARNING,
+    "Een webadres staat als tekst in de pagina.",
+    "A web address is used as text.",
+)
+def url_as_link_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een kaal webadres als linktekst of in de tekst.
+
+    Wat het controleert
+        Of een link als tekst een webadres heeft (`https://...` of `www...`),
+        en of er een los webadres in de tekst staat. Een e-mailadres als
+        linktekst is goed.
+
+    Waarom is dit een probleem?
+        Een schermlezer leest een webadres letter voor letter voor. Dat is lang
+        en zegt weinig. Een los adres in de tekst is ook niet aan te klikken.
+
+    Voorbeeld
+        `Kijk op <https://www.rvo.nl/subsidies-financiering/isde>.`
+
+    Beter
+        `Vraag [subsidie voor isolatie aan bij RVO](https://www.rvo.nl/subsidies-financiering/isde).`
+    """
+    reported: set[tuple[int, str]] = set()
+    for link in page.links:
+        text = link.text.strip()
+        if _is_web_link(link.href) and (_URL_TEXT.match(text) or (text and text == link.href)):
+            reported.add((link.block, text))
+            yield Detection(
+                _span(page, link.line, link.column),
+                Message(
+                    f"De linktekst is een webadres ({text}). Schrijf in woorden waar de link naartoe gaat.",
+                    f"The link text is a web address ({text}). Say in words where the link goes.",
+                ),
+                wcag=("2.4.4",),
+            )
+    for index, block in enumerate(page.blocks):
+        if block.kind not in _CONTENT_KINDS:
+            continue
+        for match in _BARE_URL.finditer(block.text):
+            if (index, match.group(0)) in reported or any(
+                link.block == index and match.group(0) in link.text for link in page.links
+            ):
+                continue
+            line, column = block.position(match.start())
+            yield Detection(
+                _span(page, line, column),
+                Message(
+                    f"Hier staat een los webadres ({match.group(0)}). Maak er een link van met een "
+                    "tekst die zegt waar de link naartoe gaat.",
+                    f"A bare web address ({match.group(0)}). Make it a link whose text says where it goes.",
+                ),
+                wcag=("2.4.4",),
+            )
+
+
+@rule(
+    "A11Y003",
+    "empty-link-text",
+    Severity.ERROR,
+    "Een link heeft geen tekst.",
+    "A link has no text.",
+)
+def empty_link_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een link zonder tekst.
+
+    Wat het controleert
+        Of een link tekst heeft. Bij een plaatje als link telt de alt-tekst
+        van het plaatje als linktekst.
+
+    Waarom is dit een probleem?
+        Een schermlezer zegt dan alleen 'link', of leest het webadres voor.
+        Niemand weet waar de link naartoe gaat (WCAG 2.4.4 en 4.1.2).
+
+    Voorbeeld
+        `[](https://www.diemen.nl/afval)` of `[![](img/logo.svg)](index.md)`
+
+    Beter
+        `[Afval](afval/index.md)` of `[![Gemeente Diemen, naar de startpagina](img/logo.svg)](index.md)`
+    """
+    for link in page.links:
+        if not _link_text(page, link).strip():
+            yield Detection(
+                _span(page, link.line, link.column),
+                Message(
+                    "Deze link heeft geen tekst. Schrijf tussen de blokhaken waar de link naartoe gaat.",
+                    "This link has no text. Write between the brackets where the link goes.",
+                ),
+                wcag=("2.4.4", "4.1.2"),
+            )
+
+
+@rule(
+    "A11Y004",
+    "image-without-alt",
+    Severity.ERROR,
+    "Een afbeelding heeft geen alt-tekst.",
+    "An image has no alt text.",
+)
+def image_without_alt(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een afbeelding zonder alt-tekst.
+
+    Wat het controleert
+        Of elke afbeelding (`![alt](bestand)` of `<img>`) een alt-tekst heeft.
+
+    Waarom is dit een probleem?
+        Wie niet kan zien, hoort de alt-tekst in plaats van de afbeelding.
+        Zonder alt-tekst mist die persoon de informatie (WCAG 1.1.1).
+
+    Voorbeeld
+        `![](img/afvalbakken.svg)`
+
+    Beter
+        `![Vier afvalbakken: grijs, groen, blauw en oranje](img/afvalbakken.svg)`.
+        Is de afbeelding alleen versiering? Zet haar dan niet in de tekst.
+    """
+    for image in page.images:
+        if not image.alt.strip():
+            yield Detection(
+                _span(page, image.line, image.column),
+                Message(
+                    "Deze afbeelding heeft geen alt-tekst. Schrijf tussen de blokhaken wat er op de "
+                    "afbeelding te zien is.",
+                    "This image has no alt text. Write between the brackets what the image shows.",
+                ),
+                wcag=("1.1.1",),
+            )
+    for tag in page_tags(page):
+        if tag.name == "img" and not tag.end and tag.attr("alt") is None:
+            yield Detection(
+                _span(page, tag.line, tag.column),
+                Message(
+                    "Deze <img> heeft geen alt-attribuut. Zet alt=\"...\" erbij met wat er te zien is.",
+                    "This <img> has no alt attribute. Add alt=\"...\" saying what it shows.",
+                ),
+                wcag=("1.1.1",),
+            )
+
+
+@rule(
+    "A11Y005",
+    "meaningless-alt-text",
+    Severity.ERROR,
+    "De alt-tekst is een bestandsnaam of zegt alleen 'afbeelding'.",
+    "The alt text is a file name or only says 'image'.",
+)
+def meaningless_alt_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een alt-tekst die een bestandsnaam is, of alleen 'afbeelding' of 'foto'.
+
+    Wat het controleert
+        Of de alt-tekst gelijk is aan de bestandsnaam, eindigt op `.png`,
+        `.jpg` of `.svg`, lijkt op een cameranaam (`IMG_1234`), alleen een
+        woord als 'afbeelding', 'foto' of 'logo' is, of begint met
+        'afbeelding van'. De woorden staan in `linters/wcag/data/alt_texts.yml`.
+
+    Waarom is dit een probleem?
+        Een schermlezer zegt al dat het een afbeelding is. 'Afbeelding' of
+        'afvalbakken-2026.svg' vertelt niet wat erop staat (WCAG 1.1.1).
+
+    Voorbeeld
+        `![afbeelding](img/afvalbakken.svg)` of `![afvalbakken.svg](img/afvalbakken.svg)`
+
+    Beter
+        `![Vier afvalbakken: grijs, groen, blauw en oranje](img/afvalbakken.svg)`
+    """
+    data = load("alt_texts")
+    generic = frozenset(data["generic"])
+    prefixes = tuple(data["redundant_prefixes"])
+    extensions = tuple(f".{e}" for e in data["file_extensions"])
+    for image in page.images:
+        alt = image.alt.strip()
+        if not alt:
+            continue
+        normal = _normal(alt)
+        base = posixpath.basename(urlsplit(image.src).path)
+        stem = posixpath.splitext(base)[0]
+        if alt.lower().endswith(extensions) or alt in (base, stem) or _FILE_NAME_ALT.match(alt):
+            nl = f"De alt-tekst '{alt}' is een bestandsnaam. Schrijf wat er op de afbeelding te zien is."
+            en = f"The alt text '{alt}' is a file name. Write what the image shows."
+        elif normal in generic:
+            nl = f"De alt-tekst '{alt}' zegt niet wat er te zien is. Beschrijf de inhoud van de afbeelding."
+            en = f"The alt text '{alt}' does not say what is shown. Describe what the image shows."
+        elif normal.startswith(prefixes):
+            first = alt.split()[0]
+            nl = f"Begin de alt-tekst niet met '{first} van': een schermlezer zegt al dat het een afbeelding is."
+            en = f"Do not start the alt text with '{first} of': a screen reader already says it is an image."
+        else:
+            continue
+        yield Detection(_span(page, image.line, image.column), Message(nl, en), context=alt, wcag=("1.1.1",))
+
+
+def _headings(page: Page) -> list[ProseBlock]:
+    return [b for b in page.blocks if b.kind == "heading"]
+
+
+@rule(
+    "A11Y006",
+    "skipped-heading-level",
+    Severity.WARNING,
+    "Een kopniveau is overgeslagen.",
+    "A heading level is skipped.",
+)
+def skipped_heading_level(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een kop die een niveau overslaat, zoals een kop 4 direct na een kop 2.
+
+    Wat het controleert
+        Of elke kop hooguit één niveau dieper is dan de kop ervoor. De titel
+        uit de front-matter is kop 1, dus de eerste kop in de tekst is `##`.
+
+    Waarom is dit een probleem?
+        Mensen met een schermlezer springen van kop naar kop om de pagina te
+        overzien. Een overgeslagen niveau lijkt op een ontbrekend stuk tekst
+        (WCAG 1.3.1).
+
+    Voorbeeld
+        `## Kosten` gevolgd door `#### Korting voor 65-plussers`
+
+    Beter
+        `## Kosten` gevolgd door `### Korting voor 65-plussers`
+    """
+    previous = 1 if page.meta("title") else 0
+    for block in _headings(page):
+        level = block.heading_level
+        if previous and level > previous + 1:
+            yield Detection(
+                _span(page, block.line),
+                Message(
+                    f"Deze kop is niveau {level}, maar de kop ervoor is niveau {previous}. "
+                    f"Maak er een kop van niveau {previous + 1} van ({'#' * (previous + 1)}).",
+                    f"This heading is level {level}, but the heading before it is level {previous}. "
+                    f"Make it level {previous + 1} ({'#' * (previous + 1)}).",
+                ),
+                context=block.text,
+                wcag=("1.3.1",),
+            )
+        previous = level
+
+
+@rule(
+    "A11Y007",
+    "second-main-heading",
+    Severity.ERROR,
+    "De pagina heeft meer dan één hoofdkop (kop 1).",
+    "The page has more than one main heading (h1).",
+)
+def second_main_heading(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Meer dan één kop 1 op een pagina.
+
+    Wat het controleert
+        Of er een `# kop` in de tekst staat terwijl de front-matter al een
+        `title` heeft, of twee keer een `# kop`. De site toont de titel als
+        kop 1 boven de pagina.
+
+    Waarom is dit een probleem?
+        Kop 1 zegt waar de pagina over gaat. Met twee hoofdkoppen weet een
+        bezoeker met een schermlezer niet welke de pagina noemt (WCAG 1.3.1).
+
+    Voorbeeld
+        Front-matter `title: Grofvuil laten ophalen` en in de tekst `# Grofvuil`.
+
+    Beter
+        Laat de `# kop` weg, of maak er `## kop` van.
+    """
+    seen = bool(page.meta("title"))
+    for block in _headings(page):
+        if block.heading_level != 1:
+            continue
+        if seen:
+            yield Detection(
+                _span(page, block.line),
+                Message(
+                    "Dit is een tweede kop 1. De titel van de pagina is al de kop 1. "
+                    "Maak hiervan een kop 2 (##), of haal de kop weg.",
+                    "This is a second h1. The page title is already the h1. Make this an h2 (##), or remove it.",
+                ),
+                context=block.text,
+                wcag=("1.3.1",),
+            )
+        seen = True
+
+
+def _cells(row: str) -> list[str]:
+    inner = row.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
+    return [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
+@rule(
+    "A11Y008",
+    "table-without-header",
+    Severity.ERROR,
+    "Een tabel heeft geen kopregel.",
+    "A table has no header row.",
+)
+def table_without_header(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een tabel zonder kopjes boven de kolommen.
+
+    Wat het controleert
+        Of de eerste rij van een Markdown-tabel tekst heeft, en of een
+        HTML-tabel (`<table>`) cellen met `<th>` heeft.
+
+    Waarom is dit een probleem?
+        Een schermlezer leest bij elke cel de kop van de kolom voor. Zonder
+        kopregel hoort de bezoeker losse getallen zonder betekenis (WCAG 1.3.1).
+
+    Voorbeeld
+        ```
+        |  |  |
+        |--|--|
+        | Papier | Blauwe container |
+        ```
+
+    Beter
+        ```
+        | Soort afval | Waar laat u het? |
+        |---|---|
+        | Papier | Blauwe container |
+        ```
+    """
+    lines = page.text.split("\n")
+    for index in range(1, len(lines)):
+        number = index + 1
+        if number in page.code_lines or number - 1 in page.code_lines or number < page.body_start_line:
+            continue
+        if "-" not in lines[index] or not _TABLE_SEPARATOR.match(lines[index]) or "|" not in lines[index - 1]:
+            continue
+        if not any(_COMMENT.sub("", cell).strip() for cell in _cells(lines[index - 1])):
+            yield Detection(
+                _span(page, number - 1),
+                Message(
+                    "Deze tabel heeft een lege kopregel. Zet in de eerste rij boven elke kolom wat erin staat.",
+                    "This table has an empty header row. Put what each column holds in the first row.",
+                ),
+                wcag=("1.3.1",),
+            )
+    tags = page_tags(page)
+    open_table: Tag | None = None
+    has_header = False
+    for tag in tags:
+        if tag.name == "table" and not tag.end:
+            open_table, has_header = tag, False
+        elif tag.name == "th" and not tag.end:
+            has_header = True
+        elif tag.name == "table" and tag.end and open_table is not None:
+            if not has_header:
+                yield Detection(
+                    _span(page, open_table.line, open_table.column),
+                    Message(
+                        "Deze HTML-tabel heeft geen kopcellen (<th>). Maak van de eerste rij <th>-cellen, "
+                        "of schrijf de tabel in Markdown.",
+                        "This HTML table has no header cells (<th>). Make the first row <th> cells, "
+                        "or write the table in Markdown.",
+                    ),
+                    wcag=("1.3.1",),
+                )
+            open_table = None
+
+
+@rule(
+    "A11Y009",
+    "document-link-without-type",
+    Severity.WARNING,
+    "Een link naar een bestand zegt niet wat voor bestand het is en hoe groot.",
+    "A link to a file does not say what kind of file it is and its size.",
+)
+def document_link_without_type(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een link naar een pdf of Office-bestand die dat niet zegt.
+
+    Wat het controleert
+        Of een link naar een `.pdf`, `.docx`, `.xlsx`, `.pptx`, `.odt` of
+        ander bestand in de linktekst (of direct erachter) het soort bestand
+        en de grootte noemt.
+
+    Waarom is dit een probleem?
+        Een bestand opent buiten de website, vaak in een ander programma. Wie
+        een schermlezer of een trage verbinding heeft, wil dat vooraf weten.
+        Een pdf is ook vaak minder toegankelijk dan een webpagina (WCAG 2.4.4).
+
+    Voorbeeld
+        `Bekijk de [tarieven](pdf/tarieven-2026.pdf).`
+
+    Beter
+        `Bekijk de [tarieven 2026 (pdf, 2 kB)](pdf/tarieven-2026.pdf).`
+    """
+    kinds = load("documents")
+    for link in page.links:
+        path = urlsplit(link.href).path.lower()
+        extension = posixpath.splitext(path)[1].lstrip(".")
+        if extension not in kinds:
+            continue
+        block = page.blocks[link.block] if link.block < len(page.blocks) else None
+        near = link.text
+        if block is not None:
+            at = block.text.find(link.text)
+            if at >= 0:
+                near = block.text[at : at + len(link.text) + 40]
+        normal = f" {_normal(near)} "
+        has_type = any(f" {word} " in normal for word in kinds[extension])
+        has_size = bool(_SIZE.search(near))
+        if has_type and has_size:
+            continue
+        missing_nl = " en ".join(w for w, m in (("het soort bestand", not has_type), ("de grootte", not has_size)) if m)
+        missing_en = " and ".join(w for w, m in (("the kind of file", not has_type), ("the size", not has_size)) if m)
+        yield Detection(
+            _span(page, link.line, link.column),
+            Message(
+                f"Deze link gaat naar een {extension}-bestand. Zet {missing_nl} in de linktekst, "
+                f"bijvoorbeeld '({extension}, 120 kB)'.",
+                f"This link goes to a {extension} file. Put {missing_en} in the link text, "
+                f"for example '({extension}, 120 kB)'.",
+            ),
+            replacements=(f"{link.text.strip()} ({extension}, ... kB)",),
+            wcag=("2.4.4",),
+        )
+
+
+def _media(page: Page) -> list[tuple[Tag, bool]]:
+    """Each <video>/<audio> with whether it has a captions or subtitles track."""
+    found: list[tuple[Tag, bool]] = []
+    current: Tag | None = None
+    captions = False
+    for tag in page_tags(page):
+        if tag.name in ("video", "audio") and not tag.end:
+            if current is not None:
+                found.append((current, captions))
+            current, captions = tag, False
+        elif tag.name == "track" and current is not None and (tag.attr("kind") or "") in ("captions", "subtitles"):
+            captions = bool(tag.attr("src"))
+        elif tag.name in ("video", "audio") and tag.end and current is not None:
+            found.append((current, captions))
+            current = None
+    if current is not None:
+        found.append((current, captions))
+    return found
+
+
+@rule(
+    "A11Y010",
+    "media-without-captions",
+    Severity.ERROR,
+    "Een video heeft geen ondertiteling.",
+    "A video has no captions.",
+)
+def media_without_captions(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een video zonder ondertiteling.
+
+    Wat het controleert
+        Of elke `<video>` een `<track kind="captions" src="...">` (of
+        `kind="subtitles"`) heeft.
+
+    Waarom is dit een probleem?
+        Wie doof of slechthorend is, kan een video zonder ondertiteling niet
+        volgen. Veel mensen kijken ook zonder geluid (WCAG 1.2.2).
+
+    Voorbeeld
+        `<video controls><source src="../media/isoleren.mp4" type="video/mp4"></video>`
+
+    Beter
+        Zet er `<track kind="captions" srclang="nl" label="Nederlands" src="../media/isoleren.nl.vtt" default>`
+        in, met een WebVTT-bestand met de tekst.
+    """
+    for tag, captions in _media(page):
+        if tag.name == "video" and not captions:
+            yield Detection(
+                _span(page, tag.line, tag.column),
+                Message(
+                    "Deze video heeft geen ondertiteling. Voeg een <track kind=\"captions\"> toe met een "
+                    "WebVTT-bestand (.vtt).",
+                    "This video has no captions. Add a <track kind=\"captions\"> with a WebVTT file (.vtt).",
+                ),
+                wcag=("1.2.2",),
+            )
+
+
+@rule(
+    "A11Y011",
+    "media-without-transcript",
+    Severity.WARNING,
+    "Bij een video of geluidsfragment staat geen uitgeschreven tekst.",
+    "A video or audio clip has no transcript.",
+)
+def media_without_transcript(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een video of geluidsfragment zonder uitgeschreven tekst.
+
+    Wat het controleert
+        Of er na een `<video>` of `<audio>` een kop of tekst staat met
+        'uitgeschreven tekst' of 'transcript'.
+
+    Waarom is dit een probleem?
+        Wie doofblind is of de video niet kan afspelen, leest de tekst. Bij
+        geluid zonder beeld is uitgeschreven tekst de enige manier om de
+        inhoud te krijgen (WCAG 1.2.1 en 1.2.3).
+
+    Voorbeeld
+        Een `<video>` met alleen ondertiteling.
+
+    Beter
+        Zet onder de video `### Uitgeschreven tekst van de video` met de tekst.
+    """
+    media = _media(page)
+    for index, (tag, _) in enumerate(media):
+        until = media[index + 1][0].line if index + 1 < len(media) else page.text.count("\n") + 2
+        after = [b for b in page.blocks if tag.line < b.line < until and b.kind in _CONTENT_KINDS]
+        if any(_TRANSCRIPT.search(b.text) for b in after):
+            continue
+        kind_nl = "video" if tag.name == "video" else "geluidsfragment"
+        yield Detection(
+            _span(page, tag.line, tag.column),
+            Message(
+                f"Bij dit {kind_nl} staat geen uitgeschreven tekst. Zet onder het {kind_nl} een kop "
+                "'Uitgeschreven tekst' met wat er gezegd en getoond wordt.",
+                f"This {tag.name} has no transcript. Add a heading 'Transcript' below it with what is said and shown.",
+            ),
+            wcag=("1.2.1", "1.2.3"),
+        )
+
+
+@rule(
+    "A11Y012",
+    "text-in-capitals",
+    Severity.WARNING,
+    "Tekst staat in hoofdletters.",
+    "Text is written in capitals.",
+)
+def text_in_capitals(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Woorden of zinnen in HOOFDLETTERS.
+
+    Wat het controleert
+        Of er twee of meer woorden achter elkaar in hoofdletters staan, of
+        één lang woord (7 letters of meer). Korte afkortingen als BSN of WOZ
+        zijn goed.
+
+    Waarom is dit een probleem?
+        Tekst in hoofdletters leest moeilijker, vooral voor mensen met
+        dyslexie. Sommige schermlezers spellen hoofdletters letter voor
+        letter. Het leest ook als schreeuwen.
+
+    Voorbeeld
+        `LET OP: de milieustraat is BELANGRIJK gesloten.`
+
+    Beter
+        `Let op: de milieustraat is gesloten.` Wilt u iets benadrukken? Gebruik
+        een `!!! warning "Let op"`-blok of **vet**.
+    """
+    for block in page.prose():
+        if block.kind not in _CONTENT_KINDS:
+            continue
+        spans: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _CAPS_RUN.finditer(block.text)]
+        covered = [range(s, s + len(t)) for s, t in spans]
+        for match in _CAPS_LONG.finditer(block.text):
+            if not any(match.start() in r for r in covered):
+                spans.append((match.start(), match.group(0)))
+        for start, text in sorted(spans):
+            line, column = block.position(start)
+            yield Detection(
+                _span(page, line, column),
+                Message(
+                    f"'{text}' staat in hoofdletters. Schrijf het met kleine letters; wilt u iets "
+                    "benadrukken, gebruik dan vet of een blok 'Let op'.",
+                    f"'{text}' is written in capitals. Use lower case; for emphasis use bold or a note box.",
+                ),
+                replacements=(text.capitalize(),),
+            )
+
+
+def foreign_sentences(text: str, lang: str) -> Iterator[tuple[int, str]]:
+    """Sentences of `text` that look like the other language (offset of the first letter, sentence).
+
+    Shared by the source rule and the browser audit, so both raise the same alarms.
+    """
+    if lang not in ("nl", "en"):
+        return
+    data = load("languages")
+    own = frozenset(data[lang])
+    other = frozenset(data[_other(lang)])
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group(0)
+        tokens = [t.lower() for t in _TOKEN.findall(sentence)]
+        if len(tokens) < int(data["min_words"]):
+            continue
+        if sum(1 for t in tokens if t in other) < int(data["min_hits"]) or any(t in own for t in tokens):
+            continue
+        yield match.start() + len(sentence) - len(sentence.lstrip()), sentence.strip()
+
+
+@rule(
+    "A11Y013",
+    "language-not-marked",
+    Severity.WARNING,
+    "Een zin in een andere taal is niet gemarkeerd.",
+    "A sentence in another language is not marked.",
+)
+def language_not_marked(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een Engelse zin in een Nederlandse pagina (of andersom) zonder taalmarkering.
+
+    Wat het controleert
+        Of een zin van minstens vijf woorden drie of meer typisch Engelse
+        woorden heeft ('the', 'and', 'your') en geen typisch Nederlandse, in
+        een Nederlandse pagina. In een Engelse pagina andersom. Losse woorden
+        en namen worden niet gemeld. Een zin met `lang="en"` op dezelfde regel
+        is gemarkeerd. De woorden staan in `linters/wcag/data/languages.yml`.
+
+    Waarom is dit een probleem?
+        Een schermlezer spreekt Engelse tekst met Nederlandse klanken uit als
+        de taal er niet bij staat. Dan is de zin niet te verstaan (WCAG 3.1.2).
+
+    Voorbeeld
+        `Meer weten? Read the full privacy statement for your rights.`
+
+    Beter
+        Schrijf de zin in het Nederlands. Moet hij Engels blijven? Zet hem in
+        `<span lang="en">...</span>`.
+    """
+    source = page.text.split("\n")
+    for block in page.prose():
+        if block.kind not in _CONTENT_KINDS:
+            continue
+        for start, sentence in foreign_sentences(block.text, page.lang):
+            line, column = block.position(start)
+            if 0 < line <= len(source) and _LANG_MARK.search(source[line - 1]):
+                continue
+            other_name = ("Engels", "English") if page.lang == "nl" else ("Nederlands", "Dutch")
+            code = _other(page.lang)
+            yield Detection(
+                _span(page, line, column),
+                Message(
+                    f"Deze zin lijkt {other_name[0]}. Schrijf hem in de taal van de pagina, of zet hem in "
+                    f'<span lang="{code}">...</span> zodat een schermlezer hem goed uitspreekt.',
+                    f"This sentence looks {other_name[1]}. Write it in the page's language, or put it in "
+                    f'<span lang="{code}">...</span> so a screen reader pronounces it correctly.',
+                ),
+                context=sentence,
+                wcag=("3.1.2",),
+            )
+
+
+def _allowlist() -> tuple[dict[str, frozenset[str]], frozenset[str], tuple[str, ...]]:
+    data = load("html_allowlist")
+    elements = {str(k): frozenset(str(a) for a in (v or ())) for k, v in data["elements"].items()}
+    return elements, frozenset(data["global_attributes"]), tuple(data["global_prefixes"])
+
+
+_UNSAFE_ELEMENTS = frozenset({"script"})
+
+
+@rule(
+    "A11Y014",
+    "html-not-allowed",
+    Severity.WARNING,
+    "HTML die niet op de lijst van toegestane HTML staat.",
+    "HTML that is not on the reviewed allowlist.",
+)
+def html_not_allowed(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """HTML in de tekst die niet op de lijst van toegestane HTML staat.
+
+    Wat het controleert
+        Of elk HTML-element en elk attribuut in de Markdown op de lijst
+        `linters/wcag/data/html_allowlist.yml` staat. Die lijst is door de
+        webredactie nagekeken: video met ondertiteling, tabellen, afkortingen.
+
+    Waarom is dit een probleem?
+        Eigen HTML ontsnapt aan de toegankelijke opmaak van de site. Een
+        `<iframe>` laadt vaak iets van een ander bedrijf (privacy), een
+        `style`-attribuut kan het contrast breken, een `<div>` als knop werkt
+        niet met het toetsenbord (WCAG 4.1.2).
+
+    Voorbeeld
+        `<iframe src="https://www.youtube.com/embed/abc"></iframe>` of
+        `<p style="color: #999">`
+
+    Beter
+        Schrijf het in Markdown. Een video zet u op de eigen site met
+        `<video>` en ondertiteling. Is nieuwe HTML echt nodig? Vraag de
+        webredactie om die op de lijst te zetten.
+    """
+    elements, global_attrs, prefixes = _allowlist()
+    for tag in page_tags(page):
+        if tag.end or tag.name in _UNSAFE_ELEMENTS:
+            continue
+        if tag.name not in elements:
+            yield Detection(
+                _span(page, tag.line, tag.column),
+                Message(
+                    f"Het HTML-element <{tag.name}> staat niet op de lijst van toegestane HTML. Schrijf het "
+                    "in Markdown, of vraag de webredactie om het na te kijken.",
+                    f"The HTML element <{tag.name}> is not on the allowlist. Write it in Markdown, or ask "
+                    "the web team to review it.",
+                ),
+                context=f"<{tag.name}>",
+                wcag=("4.1.2",),
+            )
+            continue
+        for name, _ in tag.attrs:
+            if name.startswith("on") or name in global_attrs or name.startswith(prefixes):
+                continue
+            if name not in elements[tag.name]:
+                yield Detection(
+                    _span(page, tag.line, tag.column),
+                    Message(
+                        f"Het attribuut '{name}' op <{tag.name}> staat niet op de lijst van toegestane HTML.",
+                        f"The attribute '{name}' on <{tag.name}> is not on the allowlist.",
+                    ),
+                    context=f"<{tag.name} {name}>",
+                    wcag=("4.1.2",),
+                )
+
+
+@rule(
+    "A11Y015",
+    "script-in-content",
+    Severity.ERROR,
+    "Er staat een <script> in de tekst.",
+    "There is a <script> in the content.",
+)
+def script_in_content(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een `<script>` in een pagina.
+
+    Wat het controleert
+        Of er een `<script>`-element in de Markdown staat.
+
+    Waarom is dit een probleem?
+        Een script in de tekst is niet nagekeken. Het kan gegevens van
+        bezoekers naar anderen sturen, de pagina onbruikbaar maken voor
+        toetsenbord en schermlezer, of misbruikt worden.
+
+    Voorbeeld
+        `<script src="https://example.com/widget.js"></script>`
+
+    Beter
+        Haal het script weg. Is een functie echt nodig? Dan bouwt de
+        webredactie die in het thema (`overrides/`), nagekeken en getest.
+    """
+    for tag in page_tags(page):
+        if tag.name == "script" and not tag.end:
+            yield Detection(
+                _span(page, tag.line, tag.column),
+                Message(
+                    "Er staat een <script> in de tekst. Haal het weg: scripts horen in het thema, nagekeken.",
+                    "There is a <script> in the text. Remove it: scripts belong in the reviewed theme.",
+                ),
+            )
+
+
+@rule(
+    "A11Y016",
+    "inline-event-handler",
+    Severity.ERROR,
+    "Een HTML-element heeft een onclick of ander on...-attribuut.",
+    "An HTML element has an onclick or other on... attribute.",
+)
+def inline_event_handler(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een `onclick`, `onload` of ander `on...`-attribuut in de HTML.
+
+    Wat het controleert
+        Of een HTML-element in de Markdown een attribuut heeft dat met `on`
+        begint.
+
+    Waarom is dit een probleem?
+        Dat is een script in de tekst. Het werkt vaak alleen met de muis, niet
+        met het toetsenbord (WCAG 2.1.1), en het is niet nagekeken.
+
+    Voorbeeld
+        `<span onclick="toon()">Meer</span>`
+
+    Beter
+        Gebruik een gewone link: `[Openingstijden](openingstijden.md)`.
+    """
+    for tag in page_tags(page):
+        for name, _ in tag.attrs:
+            if name.startswith("on"):
+                yield Detection(
+                    _span(page, tag.line, tag.column),
+                    Message(
+                        f"Het attribuut '{name}' op <{tag.name}> is een script in de tekst. Haal het weg.",
+                        f"The attribute '{name}' on <{tag.name}> is a script in the text. Remove it.",
+                    ),
+                    context=f"<{tag.name} {name}>",
+                    wcag=("2.1.1",),
+                )
+
+
+@rule(
+    "A11Y017",
+    "javascript-link",
+    Severity.ERROR,
+    "Een link begint met javascript:.",
+    "A link starts with javascript:.",
+)
+def javascript_link(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een link naar `javascript:...`.
+
+    Wat het controleert
+        Of een link in Markdown of in HTML (`href`, `src`) met `javascript:`
+        begint.
+
+    Waarom is dit een probleem?
+        Zo'n link gaat nergens heen. Met het toetsenbord, een schermlezer of
+        zonder JavaScript werkt hij niet, en het is een script in de tekst.
+
+    Voorbeeld
+        `[Print deze pagina](javascript:window.print())`
+
+    Beter
+        Laat de link weg (de browser kan zelf printen), of link naar een pagina.
+    """
+    for number, line in enumerate(page.text.split("\n"), start=1):
+        match = _JS_MARKDOWN_LINK.search(line)
+        if match is None or number in page.code_lines or number < page.body_start_line:
+            continue
+        start = line.rfind("[", 0, match.start())
+        yield Detection(
+            _span(page, number, (start if start >= 0 else match.start()) + 1),
+            Message(
+                "Deze link start een script (javascript:). Link naar een pagina of haal de link weg.",
+                "This link runs a script (javascript:). Link to a page or remove the link.",
+            ),
+            wcag=("2.1.1",),
+        )
+    for tag in page_tags(page):
+        for name, value in tag.attrs:
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+                yield Detection(
+                    _span(page, tag.line, tag.column),
+                    Message(
+                        f"Het attribuut '{name}' op <{tag.name}> start een script (javascript:). Haal het weg.",
+                        f"The attribute '{name}' on <{tag.name}> runs a script (javascript:). Remove it.",
+                    ),
+                    wcag=("2.1.1",),
+                )
+
+
+SOURCE_RULES = (
+    unclear_link_text,
+    url_as_link_text,
+    empty_link_text,
+    image_without_alt,
+    meaningless_alt_text,
+    skipped_heading_level,
+    second_main_heading,
+    table_without_header,
+    document_link_without_type,
+    media_without_captions,
+    media_without_transcript,
+    text_in_capitals,
+    language_not_marked,
+    html_not_allowed,
+    script_in_content,
+    inline_event_handler,
+    javascript_link,
+)
