@@ -22,6 +22,7 @@ from linters.core.engine import Engine, InputError, basic_metrics
 from linters.core.files import write_atomic
 from linters.core.finding import Severity
 from linters.core.rules import DOC_SECTIONS, Rule
+from linters.ownership import commands as owners_commands
 from linters.ownership.statute import Statute, load_statute
 from linters.registry import ALL_RULES, find_rule, rule_names, rules_by_code
 from linters.report import FORMATS
@@ -86,14 +87,15 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
 
     sub.add_parser("statute", help="controleer redactiestatuut.yml en toon een samenvatting")
-    report_command.add_parser(sub)
     audit_command.add_parser(sub)
+    report_command.add_parser(sub)
+    owners_commands.add_parser(sub)
     return parser
 
 
 def _load_statute(args: argparse.Namespace, root: Path) -> Statute:
     path = args.statute or root / STATUTE_FILE
-    return load_statute(path, known_rules=rule_names())
+    return load_statute(path, known_rules=rule_names(), content_root=root / "content")
 
 
 def _report_config_error(err: ConfigError, lang: str) -> int:
@@ -255,10 +257,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args, root)
         if args.command == "rules":
             return _rules(args)
-        if args.command == "report":
-            return _report(args, root)
         if args.command == "audit":
             return audit_command.run(args, root, _load_statute(args, root), parse_today(args.today))
+        if args.command == "report":
+            return _report(args, root)
+        if args.command == "owners":
+            return owners_commands.run(args, root, _load_statute(args, root), parse_today(getattr(args, "today", None)))
         return _statute(args, root)
     except ConfigError as err:
         return _report_config_error(err, args.lang)

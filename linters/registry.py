@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from linters.b1.rules import B1_RULES
 from linters.core import input_rules
 from linters.core.rules import Rule
-from linters.ownership import frontmatter
+from linters.ownership import codeowners, duplicates, frontmatter, links, reviews, translations
 from linters.wcag.audit_rules import AUDIT_RULES
 from linters.wcag.source import SOURCE_RULES
 
@@ -30,11 +30,24 @@ ALL_RULES: tuple[Rule, ...] = (
     frontmatter.missing_description,
     frontmatter.unknown_front_matter_field,
     frontmatter.invalid_front_matter_value,
+    duplicates.duplicate_title,
+    duplicates.duplicate_description,
     frontmatter.page_without_owner,
     frontmatter.unknown_owner,
     frontmatter.missing_review_date,
     frontmatter.invalid_review_date,
     frontmatter.review_date_in_future,
+    reviews.owner_not_section_owner,
+    reviews.page_outside_sections,
+    reviews.review_overdue,
+    reviews.review_long_overdue,
+    codeowners.codeowners_out_of_date,
+    translations.missing_translation,
+    translations.translation_without_original,
+    translations.stale_translation,
+    translations.translation_history_incomplete,
+    links.missing_link_target,
+    links.link_to_other_language,
     *B1_RULES,
     *SOURCE_RULES,
     *AUDIT_RULES,

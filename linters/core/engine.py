@@ -249,6 +249,9 @@ class Engine:
             *(f"{r.code} {r.name} {self.severities[r.code]}" for r in self.rules.values()),
             *(f"{p.__module__}.{p.__qualname__}" for p in self.metric_providers),
         ]
+        # Cross-page rules also read what is not in `files`; each distinct input is read once.
+        for inputs in dict.fromkeys(r.inputs for r in self.rules.values() if r.inputs is not None):
+            config.extend(inputs(self.content_root))
         return self.cache.key(files, config)
 
     def _run_rule(

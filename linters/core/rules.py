@@ -41,6 +41,10 @@ class CheckContext:
 
 PageCheck = Callable[["Page", CheckContext], Iterable[Detection]]
 SiteCheck = Callable[[Sequence["Page"], CheckContext], Iterable[Detection]]
+# What a rule reads besides the checked files (other pages on disk, git, CODEOWNERS),
+# as text that changes when that input changes; a cached run is reused only when
+# it is unchanged.
+InputsFingerprint = Callable[[Path | None], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class Rule:
     languages: frozenset[str] = frozenset({"nl", "en"})
     site_only: bool = False
     needs_readable: bool = True
+    inputs: InputsFingerprint | None = None
 
     @property
     def family(self) -> str:
@@ -108,6 +113,7 @@ def rule(
     site_only: bool = False,
     needs_readable: bool = True,
     site: bool = False,
+    inputs: InputsFingerprint | None = None,
 ) -> Callable[[Callable[..., Iterable[Detection]]], Rule]:
     """Turn a detection function with a Dutch docstring into a `Rule`."""
     if not _CODE.match(code) or not _NAME.match(name):
@@ -125,6 +131,7 @@ def rule(
             languages=frozenset(languages),
             site_only=site_only,
             needs_readable=needs_readable,
+            inputs=inputs,
         )
 
     return wrap

@@ -24,6 +24,9 @@ LANGUAGES = ("nl", "en")
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _SECTION_PATH = re.compile(r"^([a-z0-9][a-z0-9._-]*/)*([a-z0-9][a-z0-9._-]*(/|\.md))$")
+# Code review handles as GitHub and GitLab accept them in CODEOWNERS: a user,
+# an organisation's team, or an e-mail address.
+_REVIEWER = re.compile(r"^(@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[a-z]{2,})$")
 
 # Language policy: key -> (default, lowest, highest, Dutch explanation).
 # The defaults follow Onze Taal and GOV.UK (see DESIGN.md); the statute may
@@ -95,12 +98,23 @@ class Section:
     review_cycle_months: int | None
     english_required: bool
     line: int
+    # The line of `engels_verplicht`, so a missing Dutch folder points there.
+    english_line: int = 0
 
     def contains(self, rel_path: str) -> bool:
         """Tell whether a page path (like `afval/grofvuil.md`) lies in this section."""
         if self.path.endswith("/"):
             return rel_path.startswith(self.path)
         return rel_path == self.path
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """A review cycle in months, and where it was set (for messages)."""
+
+    months: int
+    source_nl: str
+    source_en: str
 
 
 @dataclass(frozen=True)
@@ -135,14 +149,27 @@ class Statute:
                 best = section
         return best
 
-    def review_cycle_months(self, rel_path: str, content_type: str | None = None) -> int:
-        """The review cycle for a page: its content type, else its section, else the default."""
+    def review_cycle_months(
+        self, rel_path: str, content_type: str | None = None, page_months: int | None = None
+    ) -> int:
+        """The review cycle for a page: content type, else the page's own, else section, else default."""
+        return self.review_cycle(rel_path, content_type, page_months).months
+
+    def review_cycle(self, rel_path: str, content_type: str | None = None, page_months: int | None = None) -> Cycle:
+        """The review cycle for a page and where it comes from, so a message can say why.
+
+        A content type wins over the page's own `review_cycle_months`: news ages
+        the same way on every page, whatever an editor set once.
+        """
         if content_type and content_type in self.content_types:
-            return self.content_types[content_type].review_cycle_months
+            months = self.content_types[content_type].review_cycle_months
+            return Cycle(months, f"soort pagina '{content_type}'", f"page type '{content_type}'")
+        if page_months:
+            return Cycle(page_months, "'review_cycle_months' van de pagina", "the page's 'review_cycle_months'")
         section = self.section_for(rel_path)
         if section and section.review_cycle_months:
-            return section.review_cycle_months
-        return self.default_review_cycle_months
+            return Cycle(section.review_cycle_months, f"sectie {section.path}", f"section {section.path}")
+        return Cycle(self.default_review_cycle_months, "standaard uit het redactiestatuut", "the statute's default")
 
     def policy(self, lang: str, key: str) -> float:
         """A language-policy threshold, with the documented default when the statute is silent."""
@@ -169,6 +196,16 @@ def _email(value: str) -> str | None:
     return None
 
 
+def _reviewers(value: list[Any]) -> str | None:
+    bad = [str(v) for v in value if not isinstance(v, str) or not _REVIEWER.match(v)]
+    if bad:
+        return (
+            f"Een reviewer is een GitHub- of GitLab-naam met @ ervoor (@gemeente-diemen/afval) "
+            f"of een e-mailadres; dit klopt niet: {', '.join(bad)}."
+        )
+    return None
+
+
 def _section_path(value: str) -> str | None:
     if not _SECTION_PATH.match(value):
         return (
@@ -186,7 +223,7 @@ def _read_departments(top: MapReader, problems: Problems) -> dict[str, Departmen
         name = reader.get("naam", str, required=True, example="Afval en reiniging")
         contact = reader.get("contact", str, example="afval@diemen.nl", check=_email)
         feedback = reader.get("feedback", str, example="afval@diemen.nl", check=_email)
-        reviewers = reader.get("reviewers", list, default=[], example='["@diemen/afval"]') or []
+        reviewers = reader.get("reviewers", list, default=[], example='["@diemen/afval"]', check=_reviewers) or []
         head = reader.get("hoofd", str, example="Hoofd Afval")
         partner: Partner | None = None
         partner_node = reader.get("partner", dict, example="{naam: ..., contact: ...}")
@@ -244,7 +281,8 @@ def _read_sections(top: MapReader, problems: Problems, departments: Mapping[str,
             )
             continue
         if path and owner:
-            sections.append(Section(path, owner, cycle, bool(english), line))
+            english_line = reader.line_of("engels_verplicht") if english else line
+            sections.append(Section(path, owner, cycle, bool(english), line, english_line))
     _check_section_overlap(sections, problems)
     return sections
 
@@ -342,8 +380,42 @@ def _read_rule_settings(top: MapReader, problems: Problems, known_rules: Collect
     return settings
 
 
-def load_statute(path: Path, known_rules: Collection[str] | None = None) -> Statute:
-    """Load and validate the statute; raise `ConfigError` with every problem found."""
+def _check_english_targets(sections: list[Section], content_root: Path, problems: Problems) -> None:
+    """A section that must exist in English must exist in Dutch first.
+
+    Otherwise the promise is empty: no page is ever required, and a typo in
+    the folder name (`afvall/`) goes unnoticed for years.
+    """
+    dutch = content_root / "nl"
+    if not dutch.is_dir():
+        return
+    for section in sections:
+        if not section.english_required:
+            continue
+        target = dutch / section.path
+        exists = target.is_dir() if section.path.endswith("/") else target.is_file()
+        if exists:
+            continue
+        kind_nl, kind_en = ("map", "folder") if section.path.endswith("/") else ("pagina", "page")
+        shown = display_path(target) + ("/" if section.path.endswith("/") else "")
+        problems.add(
+            ConfigCode.UNDEFINED_REFERENCE,
+            section.english_line or section.line,
+            f"secties (pad {section.path}).engels_verplicht",
+            f"De sectie '{section.path}' moet in het Engels bestaan, maar de {kind_nl} {shown} "
+            "bestaat niet. Dan is geen enkele pagina verplicht.",
+            f"Section '{section.path}' must exist in English, but the {kind_en} {shown} does not exist.",
+            "het pad van een map of pagina die in content/nl/ bestaat",
+            "pad: afval/",
+        )
+
+
+def load_statute(path: Path, known_rules: Collection[str] | None = None, content_root: Path | None = None) -> Statute:
+    """Load and validate the statute; raise `ConfigError` with every problem found.
+
+    With `content_root`, the sections that must exist in English are also
+    checked against the Dutch folders that really exist.
+    """
     shown = display_path(path)
     problems = Problems(shown)
     if not path.is_file():
@@ -424,6 +496,8 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None) -> Stat
             content_types[type_id] = ContentType(type_id, cycle)
 
     sections = _read_sections(top, problems, departments)
+    if content_root is not None:
+        _check_english_targets(sections, content_root, problems)
     language_policy = _read_language_policy(top, problems)
     rule_settings = _read_rule_settings(top, problems, known_rules)
     access_node = top.get("toegankelijkheid", dict, example="{norm: WCAG 2.2 AA}")

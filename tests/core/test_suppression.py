@@ -18,6 +18,10 @@ def run(tmp_path: Path, body: str, reviewed: str = "2026-10-01", header: str = H
     page = content / "nl" / "afval" / "p.md"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(header.format(reviewed=reviewed) + body, encoding="utf-8")
+    # afval/ must exist in English (the statute), so the page gets its translation.
+    english = content / "en" / "afval" / "p.md"
+    english.parent.mkdir(parents=True, exist_ok=True)
+    english.write_text(HEADER.format(reviewed=reviewed) + "Text.\n", encoding="utf-8")
     statute = load_statute(REPO / "redactiestatuut.yml", known_rules=rule_names())
     engine = Engine(ALL_RULES, statute, today=date(2026, 11, 22), content_root=content)
     result = engine.run([page])
