@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from linters.b1.rules import B1_RULES
 from linters.core import input_rules
 from linters.core.rules import Rule
-from linters.ownership import codeowners, duplicates, frontmatter, links, reviews, translations
+from linters.ownership import codeowners, contact, duplicates, frontmatter, links, reviews, translations
 from linters.wcag.audit_rules import AUDIT_RULES
 from linters.wcag.source import SOURCE_RULES
 
@@ -48,6 +48,8 @@ ALL_RULES: tuple[Rule, ...] = (
     translations.translation_history_incomplete,
     links.missing_link_target,
     links.link_to_other_language,
+    contact.owner_without_contact,
+    contact.owner_without_feedback_address,
     *B1_RULES,
     *SOURCE_RULES,
     *AUDIT_RULES,

@@ -1,0 +1,1 @@
+"""The checks of `linters/` while building and previewing the site."""

@@ -1,0 +1,1 @@
+"""Owner, review date, contact and feedback at the bottom of every page."""

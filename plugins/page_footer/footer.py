@@ -1,0 +1,182 @@
+"""The owner block and feedback forms of one page, as data for the templates.
+
+Who owns a page is decided by `linters/` (`page_owner`: the page's own
+`owner`, else its section's owner), the same answer the checks and the
+department reports give. This module only turns that answer, the statute's
+addresses and the page's metadata into what a visitor reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from linters.core.engine import page_owner
+from linters.core.page import FrontMatter, Page
+from linters.ownership.statute import Department, Statute
+from plugins.page_footer.texts import MONTHS, TEXTS
+
+MAILTO = "mailto"
+
+
+class EndpointError(ValueError):
+    """The feedback endpoint is not `mailto` nor a form address of the site's own domain."""
+
+
+def check_endpoint(endpoint: str, site_url: str | None) -> str:
+    """Validate the endpoint option; return it, or raise `EndpointError` with a Dutch explanation."""
+    endpoint = endpoint.strip()
+    if endpoint == MAILTO:
+        return endpoint
+    parts = urlsplit(endpoint)
+    if parts.scheme != "https" or not parts.hostname:
+        raise EndpointError(
+            f"'feedback_endpoint: {endpoint}' is geen geldige keuze. Kies 'mailto', of het https-adres "
+            "van een formulier van de gemeente (https://formulieren.diemen.nl/feedback)."
+        )
+    own = (urlsplit(site_url or "").hostname or "").removeprefix("www.")
+    host = parts.hostname
+    if not own or not (host == own or host.endswith("." + own)):
+        raise EndpointError(
+            f"'feedback_endpoint: {endpoint}' ligt niet op het eigen domein van de site ({own or 'onbekend'}). "
+            "Reacties van bezoekers gaan nooit naar een andere partij."
+        )
+    return endpoint
+
+
+def long_date(value: date, lang: str) -> str:
+    """`14 september 2026` (Dutch) or `14 September 2026` (English)."""
+    months = MONTHS["en" if lang == "en" else "nl"]
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+@dataclass(frozen=True)
+class FeedbackForms:
+    """The two forms: "was this useful" (two submit buttons) and "is something wrong" (a text)."""
+
+    action: str
+    method: str
+    mail: bool
+    useful_hidden: Mapping[str, str]
+    useful_name: str
+    yes_value: str
+    no_value: str
+    wrong_hidden: Mapping[str, str]
+    wrong_name: str
+
+
+@dataclass(frozen=True)
+class PageFooter:
+    """Everything the footer and feedback templates show for one page."""
+
+    lang: str
+    texts: Mapping[str, str]
+    department: Department | None
+    reviewed: date | None
+    reviewed_text: str | None
+    contact: str | None
+    contact_page_url: str | None
+    feedback: FeedbackForms | None
+    feedback_department: Department | None
+    page_url: str
+    title: str
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _forms(endpoint: str, to: Department | None, lang: str, title: str, url: str) -> FeedbackForms | None:
+    texts = TEXTS[lang]
+    if endpoint == MAILTO:
+        address = to.feedback_address if to else None
+        if not address:
+            return None
+        # A GET form with a mailto: action makes the browser open
+        # `mailto:addr?subject=..&body=..` (HTML's "mail with headers"): it
+        # works without JavaScript, and the text reaches the department
+        # from the visitor's own mail program, with no service in between.
+        return FeedbackForms(
+            action=f"mailto:{address}",
+            method="get",
+            mail=True,
+            useful_hidden={"body": texts["body"].format(title=title, url=url)},
+            useful_name="subject",
+            yes_value=texts["subject_useful"].format(answer=texts["yes"], title=title),
+            no_value=texts["subject_useful"].format(answer=texts["no"], title=title),
+            wrong_hidden={"subject": texts["subject_wrong"].format(title=title, url=url)},
+            wrong_name="body",
+        )
+    # The municipality's own form service routes by department id; the
+    # mailbox is not sent, so the form cannot be used to mail anyone else.
+    common = {"pagina": url, "titel": title, "taal": lang, "afdeling": to.id if to else ""}
+    return FeedbackForms(
+        action=endpoint,
+        method="post",
+        mail=False,
+        useful_hidden={**common, "soort": "nuttig"},
+        useful_name="nuttig",
+        yes_value="ja",
+        no_value="nee",
+        wrong_hidden={**common, "soort": "fout"},
+        wrong_name="bericht",
+    )
+
+
+@dataclass(frozen=True)
+class FooterBuilder:
+    """Builds `PageFooter`s with one statute and one set of plugin options."""
+
+    statute: Statute
+    endpoint: str
+    fallback_department: str
+
+    def owner_of(self, meta: Mapping[str, Any], abs_path: str | None, lang: str, rel_path: str | None) -> str | None:
+        """The owning department's id, decided by the linters' own rule."""
+        page = Page(
+            path=Path(abs_path or "page.md"),
+            display=abs_path or "page.md",
+            lang=lang,
+            rel_path=rel_path,
+            front_matter=FrontMatter(dict(meta), {}, 1, 1),
+        )
+        return page_owner(page, self.statute)
+
+    def build(
+        self,
+        *,
+        meta: Mapping[str, Any],
+        lang: str,
+        abs_path: str | None,
+        rel_path: str | None,
+        title: str,
+        url: str,
+        contact_page_url: str | None,
+    ) -> PageFooter:
+        """The footer of one page; never fails on missing or wrong data (the checks report those)."""
+        lang = "en" if lang == "en" else "nl"
+        owner_id = self.owner_of(meta, abs_path, lang, rel_path)
+        department = self.statute.departments.get(owner_id) if owner_id else None
+        reviewed = meta.get("reviewed")
+        if not isinstance(reviewed, date):
+            reviewed = None
+        own_contact = meta.get("contact")
+        contact = own_contact if isinstance(own_contact, str) and "@" in own_contact else None
+        contact = contact or (department.contact if department else None)
+        feedback_to = department if department and department.feedback_address else None
+        if feedback_to is None:
+            feedback_to = self.statute.departments.get(self.fallback_department)
+        return PageFooter(
+            lang=lang,
+            texts=TEXTS[lang],
+            department=department,
+            reviewed=reviewed,
+            reviewed_text=long_date(reviewed, lang) if reviewed else None,
+            contact=contact,
+            contact_page_url=contact_page_url,
+            feedback=_forms(self.endpoint, feedback_to, lang, title, url),
+            feedback_department=feedback_to,
+            page_url=url,
+            title=title,
+        )

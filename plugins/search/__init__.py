@@ -1,0 +1,1 @@
+"""Search per language, with the page description in the results."""
