@@ -32,6 +32,7 @@ from linters.ownership.inputs import LOCATIONS
 from linters.ownership.statute import Statute
 
 EXIT_DONE, EXIT_STOPPED = 0, 2
+NO_REPOSITORY = "de projectmap is geen git-repository"
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -133,6 +134,11 @@ def changed_files(root: Path, since: str) -> list[str]:
     The merge base, not `since` itself: on a branch, changes that landed on
     main in the meantime are not this change.
     """
+    try:
+        _git_lines(["rev-parse", "--is-inside-work-tree"], root)
+    except GitProblem:
+        # Outside a repository `git diff` compares two paths and fails with a puzzling message.
+        raise GitProblem(NO_REPOSITORY) from None
     changed = _git_lines(["diff", "--name-only", "--no-renames", "-z", "--relative", "--merge-base", since], root)
     untracked = _git_lines(["ls-files", "--others", "--exclude-standard", "-z"], root)
     return sorted(set(changed) | set(untracked))
@@ -170,11 +176,15 @@ def _review(args: argparse.Namespace, root: Path, statute: Statute) -> int:
         try:
             paths = sorted(set(paths) | set(changed_files(root, args.since)))
         except GitProblem as err:
+            hint_nl = (
+                "Geef dan de gewijzigde bestanden."
+                if err.args[0] == NO_REPOSITORY
+                else ("Bestaat die versie? Kies er een met 'git log --oneline', of geef de gewijzigde bestanden.")
+            )
             _say(
                 Message(
-                    f"git kan niet zeggen wat er sinds '{args.since}' is veranderd: {err}. "
-                    "Bestaat die versie? Probeer 'git log --oneline' om er een te kiezen.",
-                    f"git cannot tell what changed since '{args.since}': {err}.",
+                    f"git kan niet zeggen wat er sinds '{args.since}' is veranderd: {err}. {hint_nl}",
+                    f"git cannot tell what changed since '{args.since}': {err}. Give the changed files instead.",
                 ),
                 args.lang,
             )

@@ -204,16 +204,21 @@ def page_outside_sections(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         return
     if ctx.statute.section_for(page.rel_path) is not None:
         return
-    folder = page.rel_path.rsplit("/", 1)[0] + "/" if "/" in page.rel_path else page.rel_path
+    if "/" in page.rel_path:
+        part = page.rel_path.rsplit("/", 1)[0] + "/"
+        what_nl, what_en = f"De map '{part}'", f"The folder '{part}'"
+    else:
+        what_nl, what_en = f"De pagina '{page.rel_path}'", f"The page '{page.rel_path}'"
     yield Detection(
         SourceSpan(page.display, 1, 1),
         Message(
-            f"De map '{folder}' staat niet bij 'secties' in het redactiestatuut. Daardoor vraagt niemand "
-            "de afdeling om deze pagina te controleren. Voeg de map toe aan 'secties' met de afdeling "
-            "die de pagina beheert, of zet de pagina in een bestaande map.",
-            f"The folder '{folder}' is not listed under 'secties' in the statute, so no department is "
-            "asked to review this page. Add the folder to 'secties' with its department, or move the page.",
+            f"{what_nl} staat niet bij 'secties' in het redactiestatuut. Daardoor vraagt niemand "
+            "de afdeling om deze pagina te controleren. Voeg de map of pagina toe aan 'secties' met de "
+            "afdeling die de pagina beheert, of zet de pagina in een bestaande map.",
+            f"{what_en} is not listed under 'secties' in the statute, so no department is asked to review "
+            "this page. Add it to 'secties' with its department, or move the page.",
         ),
+        extras={"path": page.rel_path},
     )
 
 

@@ -164,3 +164,12 @@ def test_review_with_unknown_revision_or_nothing_given(changed_repo: Path, capsy
     assert "git kan niet zeggen wat er sinds 'bestaat-niet' is veranderd" in err
     code, _, err = run_cli(["owners", "review"], changed_repo, capsys)
     assert code == 2 and "--since" in err
+
+
+def test_review_since_outside_git_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = new_site(tmp_path / "site")
+    code, _, err = run_cli(["owners", "review", "--since", "main"], root, capsys)
+    assert code == 2
+    assert "de projectmap is geen git-repository" in err
+    code, out, _ = run_cli(["owners", "review", "content/nl/afval/index.md"], root, capsys)
+    assert code == 0 and "(sectie afval/)" in out
