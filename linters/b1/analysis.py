@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from linters.b1 import lexicon
 from linters.b1.pipeline import analyse_texts
-from linters.b1.words import is_word
+from linters.b1.words import Sentence
 from linters.core.page import Page, ProseBlock
 
 # A web page of 50,000 words is already ten times the longest real page; a
@@ -40,11 +40,15 @@ class BlockDoc:
         """Source (line, column) of a character offset in the document."""
         return self.block.position(char)
 
-    def sentences(self) -> Iterator[Span]:
+    def sentences(self) -> Iterator[Sentence]:
         """The sentences of the block that hold at least one word."""
-        for sentence in self.doc.sents:
-            if any(is_word(t) for t in sentence):
+        for sentence in self.doc._.b1_sentences:
+            if sentence.words:
                 yield sentence
+
+    def text(self, sentence: Sentence) -> str:
+        """The text of a sentence."""
+        return str(self.doc.text[sentence.start_char : sentence.end_char])
 
 
 @dataclass

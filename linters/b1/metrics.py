@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from linters.b1 import lexicon
-from linters.b1.words import WordInfo, is_word
+from linters.b1.words import WordInfo
 from linters.core.page import Page
 from linters.core.rules import CheckContext
 
@@ -120,8 +120,8 @@ def text_stats(docs: Iterable[Doc], lang: str, threshold: float, rel_path: str |
         infos: list[WordInfo] = doc._.b1_words or []
         listed = {t for span in doc.spans.get("b1_wordlist", []) for t in range(span.start, span.end)}
         passive_tokens = {span.start for span in doc.spans.get("b1_passive", [])}
-        for sentence in doc.sents:
-            if not any(is_word(t) for t in sentence):
+        for sentence in doc._.b1_sentences:
+            if not sentence.words:
                 continue
             sentences += 1
             if any(sentence.start <= i < sentence.end for i in passive_tokens):

@@ -23,57 +23,95 @@ Components, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import (  # type: ignore[import-not-found]
+    IDX,
+    IS_PUNCT,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    ORTH,
+    SENT_START,
+)
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from linters.b1 import lexicon
-from linters.b1.words import WordInfo, is_word, syllables_en, syllables_nl
+from linters.b1.words import WORD, Sentence, WordInfo, syllables_en, syllables_nl
 
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "!?", "?!"})
 _CLOSING = frozenset({'"', "'", ")", "]", "”", "’", "»"})
 _LINKS = ("s", "e", "en", "n", "er")
+_DIGIT = re.compile(r"\d")
 
-if not Doc.has_extension("b1_words"):
-    Doc.set_extension("b1_words", default=None)
+for _extension in ("b1_words", "b1_text", "b1_lower", "b1_lemma", "b1_is_word", "b1_idx", "b1_len", "b1_sentences"):
+    if not Doc.has_extension(_extension):
+        Doc.set_extension(_extension, default=None)
 
 
 # --- sentences ---------------------------------------------------------------
 
 
-@Language.factory("b1_sentences", assigns=["token.is_sent_start"], default_config={"lang": "nl"})
+@Language.factory(
+    "b1_sentences",
+    assigns=["token.is_sent_start", "doc._.b1_sentences"],
+    requires=["doc._.b1_text"],
+    default_config={"lang": "nl"},
+)
 def make_sentences(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
-    """Start a sentence after . ! ? or a line break, never after an abbreviation like 'bijv.'."""
+    """Start a sentence after . ! ? or a line break, never after an abbreviation like 'bijv.'.
+
+    Works on the token lists of `b1_lemmas` and writes sentence starts with
+    `Doc.from_array`: creating a Python Token per word was most of the run time.
+    """
     final_abbreviations = lexicon.grammar().sentence_final_abbreviations
     frequencies = lexicon.frequencies(lang)
 
     def sentences(doc: Doc) -> Doc:
+        texts: list[str] = doc._.b1_text
+        lowers: list[str] = doc._.b1_lower
+        n = len(texts)
+        starts = [False] * n
         start = True
-        for token in doc:
-            token.is_sent_start = start
-            text = token.text
-            if token.is_space and "\n" in text:
+        for i, text in enumerate(texts):
+            starts[i] = start
+            if text.isspace() and "\n" in text:
                 start = True
             elif text in _SENTENCE_END:
                 start = True
-            elif start and text in _CLOSING and token.i > 0 and doc[token.i - 1].text in _SENTENCE_END:
+            elif start and text in _CLOSING and i > 0 and texts[i - 1] in _SENTENCE_END:
                 # A closing quote or bracket belongs to the sentence it closes.
-                token.is_sent_start = False
+                starts[i] = False
                 start = True
-            elif text.endswith(".") and len(text) > 1:
+            elif len(text) > 1 and text.endswith("."):
                 # An abbreviation ends a sentence only when a common word with a
                 # capital follows ('enz. Dat'), not a name ('bijv. Diemen').
-                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
                 start = (
-                    nxt is not None
-                    and nxt.text[:1].isupper()
-                    and (text.lower() in final_abbreviations or frequencies.get(nxt.lower_, 0.0) >= 4.5)
+                    i + 1 < n
+                    and texts[i + 1][:1].isupper()
+                    and (lowers[i] in final_abbreviations or frequencies.get(lowers[i + 1], 0.0) >= 4.5)
                 )
             else:
                 start = False
+        if n:
+            starts[0] = True
+            doc.from_array(
+                [SENT_START],
+                numpy.array([[1 if x else -1] for x in starts], dtype="int64").astype("uint64"),  # type: ignore[arg-type]
+            )
+        words: list[bool] = doc._.b1_is_word
+        idx, length = doc._.b1_idx, doc._.b1_len
+        table: list[Sentence] = []
+        bounds = [i for i, x in enumerate(starts) if x] + [n]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            count = sum(1 for k in range(a, b) if words[k])
+            table.append(Sentence(a, b, idx[a], idx[b - 1] + length[b - 1], count))
+        doc._.b1_sentences = table
         return doc
 
     return sentences
@@ -82,15 +120,38 @@ def make_sentences(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 # --- lemmas ------------------------------------------------------------------
 
 
-@Language.factory("b1_lemmas", assigns=["token.lemma"], default_config={"lang": "nl"})
+@Language.factory(
+    "b1_lemmas",
+    assigns=["token.lemma", "doc._.b1_text", "doc._.b1_lower", "doc._.b1_lemma", "doc._.b1_is_word"],
+    default_config={"lang": "nl"},
+)
 def make_lemmas(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
-    """Lemmas from spacy-lookups-data, merged with its exception tables."""
+    """Lemmas from spacy-lookups-data, merged with its exception tables; and the token lists.
+
+    Later components read plain Python lists (text, lower case, lemma, is it a
+    word) instead of walking Token objects again.
+    """
     table = lexicon.lemma_table(lang)
+    strings = nlp.vocab.strings
 
     def lemmas(doc: Doc) -> Doc:
-        for token in doc:
-            lower = token.lower_
-            token.lemma_ = table.get(lower, lower)
+        array = doc.to_array([ORTH, LOWER, IS_PUNCT, IDX, LENGTH])
+        texts = [strings[h] for h in array[:, 0].tolist()]
+        lowers = [strings[h] for h in array[:, 1].tolist()]
+        puncts = array[:, 2].tolist()
+        lemma_list = [table.get(lower, lower) for lower in lowers]
+        if len(doc):
+            hashes = numpy.array([[strings.add(x)] for x in lemma_list], dtype="uint64")
+            doc.from_array([LEMMA], hashes)  # type: ignore[arg-type]
+        doc._.b1_text = texts
+        doc._.b1_lower = lowers
+        doc._.b1_lemma = lemma_list
+        doc._.b1_idx = array[:, 3].tolist()
+        doc._.b1_len = array[:, 4].tolist()
+        doc._.b1_is_word = [
+            not punct and not text.isspace() and WORD.search(text) is not None
+            for text, punct in zip(texts, puncts, strict=True)
+        ]
         return doc
 
     return lemmas
@@ -115,10 +176,11 @@ def make_tags(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
         if lang != "nl":
             return doc
         tagger = _dutch_tagger()
-        for sentence in doc.sents:
-            if not any(t.lemma_ in auxiliaries for t in sentence):
+        lemma_list: list[str] = doc._.b1_lemma
+        for sentence in doc._.b1_sentences:
+            if not any(lemma_list[k] in auxiliaries for k in range(sentence.start, sentence.end)):
                 continue
-            tokens = [t for t in sentence if not t.is_space]
+            tokens = [t for t in doc[sentence.start : sentence.end] if not t.is_space]
             for token, (_, tag) in zip(tokens, tagger([t.text for t in tokens]), strict=False):
                 token.tag_ = tag
         return doc
@@ -137,8 +199,8 @@ def make_wordlist(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 
     def wordlist(doc: Doc) -> Doc:
         found: list[Span] = []
-        lemmas = [t.lemma_ for t in doc]
-        lowers = [t.lower_ for t in doc]
+        lemmas: list[str] = doc._.b1_lemma
+        lowers: list[str] = doc._.b1_lower
         i = 0
         while i < len(doc):
             candidates = index.get(lemmas[i]) or index.get(lowers[i])
@@ -204,7 +266,11 @@ def make_passive(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 
     def dutch(doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        for sentence in doc.sents:
+        lemma_list: list[str] = doc._.b1_lemma
+        for bounds in doc._.b1_sentences:
+            if not any(lemma_list[k] in ("worden", "zijn") for k in range(bounds.start, bounds.end)):
+                continue
+            sentence = doc[bounds.start : bounds.end]
             aux = [t for t in sentence if t.lemma_ in ("worden", "zijn") and t.tag_ not in ("PRP$", "NN")]
             if not aux:
                 continue
@@ -237,8 +303,11 @@ def make_passive(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     def english(doc: Doc) -> list[Span]:
         spans: list[Span] = []
         be, irregular = grammar.be_forms, grammar.irregular_participles_en
-        for sentence in doc.sents:
-            tokens = [t for t in sentence if not t.is_space]
+        lowers: list[str] = doc._.b1_lower
+        for bounds in doc._.b1_sentences:
+            if not any(lowers[k] in be for k in range(bounds.start, bounds.end)):
+                continue
+            tokens = [t for t in doc[bounds.start : bounds.end] if not t.is_space]
             for k, token in enumerate(tokens):
                 if token.lower_ not in be:
                     continue
@@ -298,7 +367,7 @@ def make_nominal(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
             doc.spans["b1_nominal"] = spans
             return doc
         verbs = dutch_verbs()
-        lowers = [t.lower_ for t in doc]
+        lowers: list[str] = doc._.b1_lower
         n = len(doc)
         for i, lower in enumerate(lowers):
             if lower == "het" and i + 2 < n and lowers[i + 2] == "van" and lowers[i + 1] in verbs:
@@ -330,12 +399,11 @@ def make_address(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     def address(doc: Doc) -> Doc:
         spans: list[Span] = []
         if lang == "nl":
-            for token in doc:
-                lower = token.lower_
+            for i, lower in enumerate(doc._.b1_lower):
                 if lower in grammar.address_u:
-                    spans.append(Span(doc, token.i, token.i + 1, label="u"))
+                    spans.append(Span(doc, i, i + 1, label="u"))
                 elif lower in grammar.address_je:
-                    spans.append(Span(doc, token.i, token.i + 1, label="je"))
+                    spans.append(Span(doc, i, i + 1, label="je"))
         doc.spans["b1_address"] = spans
         return doc
 
@@ -425,22 +493,24 @@ def make_words(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 
     def words(doc: Doc) -> Doc:
         infos: list[WordInfo] = []
-        for token in doc:
-            if not is_word(token):
+        texts: list[str] = doc._.b1_text
+        lowers: list[str] = doc._.b1_lower
+        flags: list[bool] = doc._.b1_is_word
+        sentence_starts = {s.start for s in doc._.b1_sentences}
+        for i, text in enumerate(texts):
+            if not flags[i]:
                 continue
-            text = token.text
-            lower = token.lower_
+            lower = lowers[i]
             name_like = (
-                (text[:1].isupper() and not token.is_sent_start)
+                (text[:1].isupper() and i not in sentence_starts)
                 or text.isupper()
-                or token.like_num
-                or token.like_url
-                or token.like_email
                 or "." in text
-                or any(c.isdigit() for c in text)
+                or "@" in text
+                or "/" in text
+                or _DIGIT.search(text) is not None
             )
             zipf, head, modifier = judge.judge(lower)
-            infos.append(WordInfo(token.i, lower, zipf, head, modifier, count(lower), name_like))
+            infos.append(WordInfo(i, lower, zipf, head, modifier, count(lower), name_like))
         doc._.b1_words = infos
         return doc
 
@@ -451,8 +521,8 @@ def make_words(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 
 
 COMPONENTS = (
-    "b1_sentences",
     "b1_lemmas",
+    "b1_sentences",
     "b1_tags",
     "b1_wordlist",
     "b1_passive",

@@ -48,10 +48,6 @@ def _context(text: str) -> str:
     return text if len(text) <= CONTEXT_CHARS else text[: CONTEXT_CHARS - 1].rstrip() + "…"
 
 
-def _words(span: Span) -> int:
-    return sum(1 for t in span if is_word(t))
-
-
 def _limit(ctx: CheckContext, lang: str, key: str) -> int:
     return int(ctx.statute.policy(lang, key))
 
@@ -94,7 +90,7 @@ def long_sentence(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     limit = _limit(ctx, page.lang, "max_woorden_per_zin")
     for bd in analyse(page).of_kind(*SENTENCE_KINDS):
         for sentence in bd.sentences():
-            count = _words(sentence)
+            count = sentence.words
             if count > limit:
                 yield Detection(
                     _span(page, bd, sentence.start_char, sentence.end_char),
@@ -103,7 +99,7 @@ def long_sentence(page: Page, ctx: CheckContext) -> Iterator[Detection]:
                         f"met hoogstens {limit} woorden per zin.",
                         f"This sentence has {count} words. Split it into sentences of at most {limit} words.",
                     ),
-                    context=_context(sentence.text),
+                    context=_context(bd.text(sentence)),
                     extras={"words": count, "limit": limit},
                 )
 
@@ -145,7 +141,7 @@ def long_sentences_on_average(page: Page, ctx: CheckContext) -> Iterator[Detecti
     blocks = analyse(page).running_text()
     longest = max(
         ((bd, s) for bd in blocks for s in bd.sentences()),
-        key=lambda pair: _words(pair[1]),
+        key=lambda pair: pair[1].words,
     )
     bd, sentence = longest
     yield Detection(
@@ -156,7 +152,7 @@ def long_sentences_on_average(page: Page, ctx: CheckContext) -> Iterator[Detecti
             f"The sentences on this page have {mean:.1f} words on average, more than {limit:g}. "
             "Shorten the longest sentences; this one is the longest.",
         ),
-        context=_context(sentence.text),
+        context=_context(bd.text(sentence)),
         extras={"mean_sentence_length": round(mean, 1), "limit": limit},
     )
 
@@ -496,7 +492,7 @@ def long_paragraph(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     """
     limit = _limit(ctx, page.lang, "max_woorden_per_alinea")
     for bd in analyse(page).of_kind("paragraph"):
-        count = sum(1 for t in bd.doc if is_word(t))
+        count = len(bd.doc._.b1_words)
         if count > limit:
             yield Detection(
                 _span(page, bd, 0, min(len(bd.doc.text), 1)),
@@ -536,7 +532,7 @@ def long_heading(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     """
     limit = _limit(ctx, page.lang, "max_woorden_per_kop")
     for bd in analyse(page).of_kind("heading"):
-        count = sum(1 for t in bd.doc if is_word(t))
+        count = len(bd.doc._.b1_words)
         if count > limit:
             yield Detection(
                 _span(page, bd, 0, len(bd.doc.text)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -16,6 +16,16 @@ if TYPE_CHECKING:
 WORD = re.compile(r"\w", re.UNICODE)
 _VOWELS = re.compile(r"ij|[aeiouyáàâéèêíìîóòôúùû]+|[äëïöü]", re.IGNORECASE)
 _EN_VOWELS = re.compile(r"[aeiouy]+", re.IGNORECASE)
+
+
+class Sentence(NamedTuple):
+    """A sentence of a document: token range, character range and number of words."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    words: int
 
 
 @dataclass(frozen=True, slots=True)
