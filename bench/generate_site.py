@@ -479,6 +479,8 @@ def write_our_config(out: Path) -> None:
             shutil.copytree(source, out / custom_dir)
         else:
             del config["theme"]["custom_dir"]
+    # The site plugins (owner footer, checks) read the statute next to mkdocs.yml.
+    shutil.copy2(REPO / "redactiestatuut.yml", out / "redactiestatuut.yml")
     _dump(config, out / "mkdocs.yml")
 
 

@@ -20,3 +20,5 @@ class ChecksConfig(Config):
     fail_on = c.Choice(("error", "warning", "suggestion", "never"), default="error")
     # The panel with this page's findings on the preview page (`mkdocs serve` only).
     panel = c.Type(bool, default=True)
+    # Share the run cache of `webredactie check` (.webredactie-cache/ next to mkdocs.yml).
+    cache = c.Type(bool, default=True)

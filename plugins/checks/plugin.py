@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from linters.cli import parse_today
+from linters.core.cache import CACHE_DIR, RunCache
 from linters.core.finding import Finding, Severity
 from linters.ownership.statute import Statute
 from linters.registry import rule_names
@@ -72,7 +73,8 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
                 self.session.forget()
         if self.session is None or self.session.content_root != Path(config.docs_dir).resolve():
             languages = SiteLanguages(config)
-            self.session = CheckSession(Path(config.docs_dir).resolve(), list(languages.names))
+            cache = RunCache(project_path(config, CACHE_DIR)) if self.config.cache else None
+            self.session = CheckSession(Path(config.docs_dir).resolve(), list(languages.names), cache)
         return None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from linters.b1.metrics import b1_metrics
+from linters.core.cache import RunCache
 from linters.core.config import display_path
-from linters.core.engine import Engine
+from linters.core.engine import Engine, basic_metrics
 from linters.core.finding import Finding, Severity
 from linters.core.page import language_of
 from linters.ownership.statute import Statute
@@ -49,6 +51,10 @@ class CheckSession:
 
     content_root: Path
     languages: Sequence[str]
+    # The run cache of `webredactie check`: a whole-site run with the same
+    # files, statute and date is read back instead of computed (in `nox -s
+    # build` the check just before the build has filled it).
+    cache: RunCache | None = None
     stamps: dict[Path, Stamp | None] = field(default_factory=dict)
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     pages: set[str] = field(default_factory=set)
@@ -67,8 +73,17 @@ class CheckSession:
         for path in removed:
             self.findings.pop(display_path(path), None)
         if todo:
-            engine = Engine(ALL_RULES, statute, today=today, content_root=self.content_root)
-            result = engine.run(sorted(todo))
+            whole_site = todo == sources
+            engine = Engine(
+                ALL_RULES,
+                statute,
+                today=today,
+                content_root=self.content_root,
+                # The same providers as the CLI, so both share cached runs.
+                metric_providers=(basic_metrics, b1_metrics),
+                cache=self.cache if whole_site else None,
+            )
+            result = engine.run([self.content_root] if whole_site else sorted(todo))
             fresh: dict[str, list[Finding]] = {display_path(path): [] for path in todo}
             # Findings on files that are not pages (the statute, CODEOWNERS)
             # come from whole-site rules: the latest run is the truth.
