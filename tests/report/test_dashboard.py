@@ -75,6 +75,8 @@ class Outline(HTMLParser):
         self.svg_descs: set[str] = set()
         self.external: list[str] = []
         self._table_has_th: list[bool] = []
+        self.empty_headings = 0
+        self._heading_text: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -83,6 +85,7 @@ class Outline(HTMLParser):
             self.html_lang = a.get("lang")
         if re.fullmatch(r"h[1-6]", tag):
             self.headings.append(int(tag[1]))
+            self._heading_text = []
         if "id" in a:
             self.ids.append(a["id"])
         if tag == "a" and "href" in a:
@@ -104,7 +107,14 @@ class Outline(HTMLParser):
             if tag in ("img", "script", "link", "iframe", "source") and a.get(attr, "").startswith(("http", "//")):
                 self.external.append(a[attr])
 
+    def handle_data(self, data: str) -> None:
+        if self._heading_text is not None:
+            self._heading_text.append(data)
+
     def handle_endtag(self, tag: str) -> None:
+        if re.fullmatch(r"h[1-6]", tag) and self._heading_text is not None:
+            self.empty_headings += not "".join(self._heading_text).strip()
+            self._heading_text = None
         if tag == "table" and self._table_has_th:
             self.tables_with_th += self._table_has_th.pop()
 
@@ -121,6 +131,7 @@ def check_structure(files: Mapping[str, str]) -> None:
     for name, page in outlines.items():
         assert page.html_lang == "nl", name
         assert page.headings.count(1) == 1, name
+        assert page.empty_headings == 0, name
         assert page.headings[0] == 1, name
         for before, after in zip(page.headings, page.headings[1:], strict=False):
             assert after <= before + 1, f"{name}: heading level jumps from h{before} to h{after}"
@@ -244,7 +255,8 @@ def test_text_is_escaped_and_english_is_marked() -> None:
     afval = files["afdeling-afval.html"]
     assert "Een zin &lt; met &amp; tekens &gt; die te lang is." in afval
     assert '<span lang="en">Bulky waste</span>' in afval
-    assert '<span lang="en">You can utilise the bulky waste service.</span>' in afval
+    assert '<td lang="en">You can utilise the bulky waste service.</td>' in afval
+    assert '<h3 id="p-content-en-afval-grofvuil-md-kop" lang="en">Bulky waste</h3>' in afval
 
 
 def test_history_record_is_added_with_this_runs_counts() -> None:

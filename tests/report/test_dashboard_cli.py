@@ -89,6 +89,29 @@ def test_report_run_checks_first_and_merges_an_audit(tmp_path: Path, capsys: pyt
     assert "de pagina's in de browser" in unescape((out_dir / "index.html").read_text(encoding="utf-8"))
 
 
+def test_report_takes_reviews_from_a_saved_digest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(BAD_SITE, site)
+    code, _, err = run_cli(
+        ["check", "--format", "json", "-o", "reports/check.json", "--fail-on", "never"], site, capsys
+    )
+    assert code == 0, err
+    digest = json.loads(run_cli(["owners", "digest", "--format", "json", "--today", "2026-11-22"], site, capsys)[1])
+    # Make one page overdue in the saved digest: the dashboard must show what the digest says.
+    afval = next(d for d in digest["departments"] if d["id"] == "afval")
+    page = afval["pages"][0]
+    afval["overdue"] = [{**page, "reviewed": "2024-01-01", "due": "2025-01-01", "state": "overdue"}]
+    (site / "digest.json").write_text(json.dumps(digest), encoding="utf-8")
+    code, _, err = run_cli(["report", "--digest", "digest.json", "--today", "2026-11-22"], site, capsys)
+    assert code == 0, err
+    records = history.parse((site / "reports" / "history.json").read_text(encoding="utf-8"))
+    assert records[-1]["departments"]["afval"]["reviews"]["overdue"] == 1
+    assert "1 januari 2025" in (site / "reports" / "afdeling-afval.html").read_text(encoding="utf-8")
+    (site / "digest.json").write_text('{"version": 1}', encoding="utf-8")
+    code, _, err = run_cli(["report", "--digest", "digest.json"], site, capsys)
+    assert code == 2 and "geen overzicht van 'webredactie owners digest" in err
+
+
 # --- check --changed-since -----------------------------------------------------------------
 
 

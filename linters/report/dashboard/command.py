@@ -6,13 +6,13 @@ browser audit wrote one. That keeps the dashboard cheap and makes it show
 exactly what CI checked. `--run` checks every page first and saves
 `reports/check.json` (the command line does that part). Review dates and
 translations come from the department digest (`webredactie owners digest`):
-from `--digest FILE`, or else made now from `content/`.
+from `--digest FILE`, or else made now from `content/` (without `content/`,
+overdue reviews come from the findings).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from linters.core.config import display_path
+from linters.ownership.digest import build_digest
 from linters.ownership.statute import Statute
 from linters.report.dashboard import departments_from_statute, min_readability, publish
 from linters.report.dashboard.load import ReportInputError, read
@@ -88,13 +89,8 @@ def _digest(args: argparse.Namespace, root: Path, statute: Statute, today: date)
     content_root = root / "content"
     if not content_root.is_dir():
         return None
-    try:
-        # The digest is the ownership package's; without it the dashboard takes
-        # review dates from the findings (overdue only).
-        digest_module = importlib.import_module("linters.ownership.digest")
-    except ImportError:
-        return None
-    loaded = json.loads(digest_module.build_digest(statute, content_root, today).to_json())
+    # The digest's JSON, not its objects: the same document `owners digest --format json` writes.
+    loaded = json.loads(build_digest(statute, content_root, today).to_json())
     return loaded if isinstance(loaded, dict) else None
 
 

@@ -9,6 +9,7 @@ Pure: the same view and history give the same files.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -42,6 +43,7 @@ _MONTHS = (
     "november",
     "december",
 )
+PAGES = "pagina's"
 SEVERITY_NL = {Severity.ERROR: "fout", Severity.WARNING: "waarschuwing", Severity.SUGGESTION: "suggestie"}
 SEVERITY_PLURAL = {Severity.ERROR: "Fouten", Severity.WARNING: "Waarschuwingen", Severity.SUGGESTION: "Suggesties"}
 
@@ -176,9 +178,13 @@ def _lang(view_lang: str) -> str:
     return ' lang="en"' if view_lang == "en" else ""
 
 
+def _title(page: PageView | ReviewItem) -> str:
+    """The page's title, else its file or folder name (never empty: it becomes a heading)."""
+    return page.title or page.path.rstrip("/").rsplit("/", 1)[-1] or page.path
+
+
 def _page_name(page: PageView | ReviewItem) -> str:
-    title = page.title or page.path.rsplit("/", 1)[-1]
-    return f"<span{_lang(page.lang)}>{e(title)}</span>"
+    return f"<span{_lang(page.lang)}>{e(_title(page))}</span>"
 
 
 def _table(caption: str, head: Sequence[tuple[str, bool]], rows: Sequence[str], table_id: str, foot: str = "") -> str:
@@ -312,7 +318,7 @@ def _status_cards(view: SiteView) -> str:
         mean = num(s.mean_readability or 0)
         b1 = (
             f'<p class="big">{percent(s.b1_share)}</p><p>van de pagina\'s is makkelijk genoeg om te lezen (B1): '
-            f"{num(s.at_b1)} van {plural(s.measured, 'gemeten pagina', 'gemeten pagina’s')}. "
+            f"{num(s.at_b1)} van {plural(s.measured, 'gemeten pagina', 'gemeten ' + PAGES)}. "
             f"De gemiddelde leesbaarheid is {mean}. Het doel is {num(view.min_readability)} of meer.</p>"
         )
     checked = (
@@ -323,7 +329,7 @@ def _status_cards(view: SiteView) -> str:
     if s.a11y_violations:
         a11y = (
             f'<p class="big">{num(s.a11y_violations)}</p><p>{"probleem" if s.a11y_violations == 1 else "problemen"} '
-            f"op {plural(s.a11y_pages, 'pagina', 'pagina’s')}."
+            f"op {plural(s.a11y_pages, 'pagina', PAGES)}."
         )
         if view.criteria:
             a11y += f" Het gaat om deze succescriteria van WCAG: {e(', '.join(view.criteria))}."
@@ -334,12 +340,12 @@ def _status_cards(view: SiteView) -> str:
         a11y += f"<p>{plural(s.a11y_review, 'resultaat', 'resultaten')} moet een mens nog nakijken.</p>"
     a11y += f'<p class="muted">Gecontroleerd: {e(checked)}.</p>'
     reviews = (
-        f'<p class="big">{num(s.overdue)}</p><p>{"pagina is" if s.overdue == 1 else "pagina’s zijn"} '
+        f'<p class="big">{num(s.overdue)}</p><p>{"pagina is" if s.overdue == 1 else PAGES + " zijn"} '
         f"te laat voor de controle door de afdeling. "
-        f"{plural(s.upcoming, 'pagina moet', 'pagina’s moeten')} binnen 30 dagen gecontroleerd worden.</p>"
+        f"{plural(s.upcoming, 'pagina moet', PAGES + ' moeten')} binnen 30 dagen gecontroleerd worden.</p>"
     )
     totals = (
-        f'<p class="big">{num(s.findings)}</p><p>meldingen op {plural(s.pages, "pagina", "pagina’s")}: '
+        f'<p class="big">{num(s.findings)}</p><p>meldingen op {plural(s.pages, "pagina", PAGES)}: '
         + ", ".join(
             plural(s.by_severity[sev], SEVERITY_NL[sev], SEVERITY_PLURAL[sev].lower())
             for sev in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
@@ -519,7 +525,7 @@ def _location(finding: Finding, page: PageView) -> tuple[str, str]:
     loc = finding.location
     if isinstance(loc, SourceSpan):
         where = f"regel {loc.line}" + (f", kolom {loc.column}" if loc.column > 1 else "")
-        what = f"<span{_lang(page.lang)}>{e(finding.context)}</span>" if finding.context else ""
+        what = e(finding.context) if finding.context else ""
         return where, what
     where = f"in de browser: {e(loc.url)}"
     if loc.source is not None:
@@ -551,9 +557,15 @@ def _finding_rows(page: PageView, findings: Sequence[Finding], options: Options)
         where, what = _location(finding, page)
         better = e(", ".join(finding.replacements)) if finding.replacements else ""
         wcag = f" (WCAG {e(', '.join(finding.wcag))})" if finding.wcag else ""
+        # Quoted text and suggestions are in the page's language, and the cell says so
+        # (WCAG 3.1.2). A message about an English page quotes English, so it is shown in
+        # English as a whole: a Dutch sentence full of English quotes reads as neither.
+        lang = _lang(page.lang) if isinstance(finding.location, SourceSpan) else ""
+        message = finding.message.get("en" if lang else "nl")
         rows.append(
             f"<tr><td>{_severity(finding)}</td><td>{e(kind_of(finding).label)}</td><td>{where}</td>"
-            f"<td>{e(finding.message.nl)}<br>{_rule(finding, options)}{wcag}</td><td>{what}</td><td>{better}</td></tr>"
+            f"<td{lang}>{e(message)}<br>{_rule(finding, options)}{wcag}</td>"
+            f"<td{lang}>{what}</td><td{lang}>{better}</td></tr>"
         )
     return rows
 
@@ -569,7 +581,7 @@ def page_section(page: PageView, anchor: str, options: Options) -> str:
             "Alle meldingen staan in reports/check.txt.</p>"
         )
     table = _table(
-        f"Meldingen op {page.title or page.path}",
+        f"Meldingen in {page.path}",
         [
             ("Niveau", False),
             ("Soort", False),
@@ -582,8 +594,8 @@ def page_section(page: PageView, anchor: str, options: Options) -> str:
         f"{anchor}-tabel",
     )
     return (
-        f'<section class="page" id="{anchor}" aria-labelledby="{anchor}-kop">'
-        f'<h3 id="{anchor}-kop">{_page_name(page)}</h3>'
+        f'<section class="page" id="{anchor}">'
+        f'<h3 id="{anchor}-kop"{_lang(page.lang)}>{e(_title(page))}</h3>'
         f'<p class="path">{e(page.path)}</p>{table}{more}</section>\n'
     )
 
@@ -724,12 +736,12 @@ def _todo(dep: DepartmentView, translations_known: bool) -> str:
         steps.append(f"Los eerst de {plural(errors, 'fout', 'fouten')} op. Een pagina met een fout kan niet online.")
     if s.overdue:
         steps.append(
-            f"Lees {plural(s.overdue, 'pagina', 'pagina’s')} na die te laat {'is' if s.overdue == 1 else 'zijn'}. "
+            f"Lees {plural(s.overdue, 'pagina', PAGES)} na die te laat {'is' if s.overdue == 1 else 'zijn'}. "
             'Zie <a href="#controle">Controle van pagina\'s</a>.'
         )
     if translations:
         steps.append(
-            f"Werk de Engelse pagina's bij ({plural(translations, 'pagina', 'pagina’s')}). "
+            f"Werk de Engelse pagina's bij ({plural(translations, 'pagina', PAGES)}). "
             'Zie <a href="#vertalingen">Vertalingen</a>.'
         )
     if s.by_kind.get(Kind.TOEGANKELIJKHEID):
@@ -770,11 +782,9 @@ def _contact(dep: DepartmentView) -> str:
 def _summary_table(dep: DepartmentView, view: SiteView) -> str:
     s = dep.stats
     rows = []
+    tally = Counter((kind_of(f), f.severity) for p in dep.pages for f in p.findings)
     for kind in view.kinds:
-        counts = [
-            sum(1 for p in dep.pages for f in p.findings if kind_of(f) is kind and f.severity == sev)
-            for sev in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
-        ]
+        counts = [tally[(kind, sev)] for sev in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)]
         rows.append(
             f'<tr><th scope="row">{e(kind.label)}</th>'
             + "".join(f'<td class="num">{num(c)}</td>' for c in counts)
@@ -787,7 +797,7 @@ def _summary_table(dep: DepartmentView, view: SiteView) -> str:
     )
     a11y = (
         f"{plural(s.a11y_violations, 'probleem', 'problemen')} met toegankelijkheid op "
-        f"{plural(s.a11y_pages, 'pagina', 'pagina’s')}."
+        f"{plural(s.a11y_pages, 'pagina', PAGES)}."
         if s.a11y_violations
         else "Geen problemen met toegankelijkheid gevonden."
     )
@@ -897,7 +907,7 @@ def render_department(
             body = (
                 f"<h1>{e(dep.info.name)}</h1>\n"
                 f'<p class="lead">Hier ziet u de pagina\'s van {e(dep.info.name)} en wat er beter kan: '
-                f"{plural(s.pages, 'pagina', 'pagina’s')}, {plural(s.findings, 'melding', 'meldingen')}.</p>\n"
+                f"{plural(s.pages, 'pagina', PAGES)}, {plural(s.findings, 'melding', 'meldingen')}.</p>\n"
                 + _todo(dep, view.translations_known)
                 + _contact(dep)
                 + _summary_table(dep, view)

@@ -11,6 +11,7 @@ anything else is "overig", so a new check never disappears from the dashboard.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 from linters.core.finding import Finding, SourceSpan
@@ -65,14 +66,18 @@ def family_of(code: str) -> str:
     return match.group("family") if match else code
 
 
-def kind_of(finding: Finding) -> Kind:
-    """The kind of a finding; never fails, also for families added later."""
-    known = FAMILIES.get(family_of(finding.code))
+@functools.lru_cache(maxsize=1024)
+def _kind(code: str, accessibility_hint: bool) -> Kind:
+    known = FAMILIES.get(family_of(code))
     if known is not None:
         return known
-    if finding.wcag or not isinstance(finding.location, SourceSpan):
-        return Kind.TOEGANKELIJKHEID
-    return Kind.OVERIG
+    return Kind.TOEGANKELIJKHEID if accessibility_hint else Kind.OVERIG
+
+
+def kind_of(finding: Finding) -> Kind:
+    """The kind of a finding; never fails, also for families added later."""
+    # Cached per code: a large site has thousands of findings of a few dozen rules.
+    return _kind(finding.code, bool(finding.wcag) or not isinstance(finding.location, SourceSpan))
 
 
 # The kinds always shown as columns; OVERIG only appears when something is in it.
