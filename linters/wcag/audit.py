@@ -363,8 +363,8 @@ class _Collector:
                     Detection(
                         self._target(result, video["selector"], video.get("html", ""), info),
                         Message(
-                            "Deze video heeft geen ondertiteling (<track kind=\"captions\">).",
-                            "This video has no captions (<track kind=\"captions\">).",
+                            'Deze video heeft geen ondertiteling (<track kind="captions">).',
+                            'This video has no captions (<track kind="captions">).',
                         ),
                         wcag=("1.2.2",),
                     ),
@@ -378,8 +378,8 @@ class _Collector:
                     Detection(
                         self._target(result, form["selector"], form.get("html", ""), info),
                         Message(
-                            "Dit formulier heeft geen verzendknop. Zet er een <button type=\"submit\"> in.",
-                            "This form has no submit button. Add a <button type=\"submit\">.",
+                            'Dit formulier heeft geen verzendknop. Zet er een <button type="submit"> in.',
+                            'This form has no submit button. Add a <button type="submit">.',
                         ),
                         wcag=("3.2.2",),
                     ),

@@ -117,9 +117,7 @@ def load_baseline(path: Path) -> Baseline:
         )
         problems.raise_if_any()
     except (YAMLError, UnicodeDecodeError) as err:
-        problems.add(
-            ConfigCode.YAML_SYNTAX, 1, "", f"De YAML klopt niet ({err}).", f"The YAML does not parse ({err})."
-        )
+        problems.add(ConfigCode.YAML_SYNTAX, 1, "", f"De YAML klopt niet ({err}).", f"The YAML does not parse ({err}).")
         problems.raise_if_any()
     if data is None:
         return baseline

@@ -123,7 +123,7 @@ def _progress(lang: str, total: int) -> Any:
         done[0] += 1
         if result.checked:
             count = len(result.data.get("violations", []))
-            state = (f"{count} axe-rules with violations" if lang == "en" else f"{count} axe-regels met fouten")
+            state = f"{count} axe-rules with violations" if lang == "en" else f"{count} axe-regels met fouten"
         else:
             state = ("NOT CHECKED: " if lang == "en" else "NIET GECONTROLEERD: ") + result.error
         print(f"[{done[0]}/{total}] {result.target.url} {state} ({result.seconds:.1f} s)", file=sys.stderr)

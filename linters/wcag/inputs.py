@@ -304,4 +304,3 @@ def local_url(url: str, served: bool) -> str:
 def url_path(url: str) -> str:
     """The path of a URL, as the site knows its pages (`/afval/`)."""
     return urlsplit(url).path or "/"
-

@@ -5,8 +5,8 @@
 //    scripts still move things, and a contrast defect goes missing.
 // 2. Run axe-core with the WCAG 2.x A/AA tags and best practices.
 // 3. Our own checks where axe is silent: link texts (Dutch and English), video
-//    without captions, forms without a submit button, and the text blocks with
-//    their language, for the language-of-parts check in Python.
+//    without captions, forms without a submit button, and text blocks that look
+//    like another language than the one marked, for the check in Python.
 // 4. For every node: where it sits (inside the page text or in the theme) and
 //    what identifies it in the Markdown (text, href, src, alt).
 async (opts) => {
@@ -106,17 +106,18 @@ async (opts) => {
     own.counts[key] = document.querySelectorAll(sel).length;
   }
   const pageLang = (document.documentElement.getAttribute("lang") || "").slice(0, 2).toLowerCase();
+  // Only links whose text is on the list of vague texts are reported (the lists come from
+  // linters/wcag/data/link_texts.yml); the rest costs no selector and no layout work.
+  const normal = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, " ").replace(/\s+/g, " ").trim();
   for (const a of document.querySelectorAll("a[href]")) {
-    if (excluded(a) || a.closest("[hidden], [aria-hidden=true]")) continue;
-    const name = (a.getAttribute("aria-label") || textOf(a) || Array.from(a.querySelectorAll("img[alt]")).map((i) => i.alt).join(" ")).trim();
+    const name = (a.getAttribute("aria-label") || a.textContent || Array.from(a.querySelectorAll("img[alt]")).map((i) => i.alt).join(" ")).replace(/\s+/g, " ").trim();
     const langEl = a.closest("[lang]");
-    own.links.push({
-      selector: selectorOf(a),
-      html: a.outerHTML.slice(0, 300),
-      name,
-      lang: langEl ? langEl.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang,
-      info: infoOf(a),
-    });
+    const lang = langEl ? langEl.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang;
+    const list = opts.linkTexts[lang] || opts.linkTexts.nl;
+    const key = normal(name);
+    if (!key || !(list.exact.includes(key) || list.contains.some((p) => key.includes(p)))) continue;
+    if (excluded(a) || a.closest("[hidden], [aria-hidden=true]")) continue;
+    own.links.push({ selector: selectorOf(a), html: a.outerHTML.slice(0, 300), name, lang, info: infoOf(a) });
   }
   for (const v of document.querySelectorAll("video")) {
     if (excluded(v)) continue;
@@ -128,20 +129,20 @@ async (opts) => {
     const submit = f.querySelector("button:not([type]), button[type=submit], input[type=submit], input[type=image]");
     own.forms.push({ selector: selectorOf(f), html: f.outerHTML.slice(0, 300), submit: submit !== null, info: infoOf(f) });
   }
-  let count = 0;
+  // Language of parts: only blocks that look like the other language (by its function
+  // words, from linters/wcag/data/languages.yml) go back to Python, which decides per sentence.
+  const words = { nl: new Set(opts.languageWords.nl), en: new Set(opts.languageWords.en) };
   for (const el of document.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6, td, th, dd, blockquote, figcaption")) {
-    if (count >= 600) break;
-    if (excluded(el) || el.querySelector("p, li, td, ul, ol")) continue;
-    const text = textOf(el);
-    if (text.split(" ").length < 5) continue;
+    if (el.querySelector("p, li, td, ul, ol")) continue;
+    const text = (el.textContent || "").replace(/\s+/g, " ").trim();
     const langEl = el.closest("[lang]");
-    count += 1;
-    own.blocks.push({
-      selector: selectorOf(el),
-      text: text.slice(0, 600),
-      lang: langEl ? langEl.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang,
-      info: infoOf(el),
-    });
+    const lang = langEl ? langEl.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang;
+    const other = lang === "nl" ? words.en : lang === "en" ? words.nl : null;
+    if (!other) continue;
+    const tokens = text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) || [];
+    if (tokens.length < 5 || tokens.filter((w) => other.has(w)).length < 3) continue;
+    if (excluded(el)) continue;
+    own.blocks.push({ selector: selectorOf(el), text: text.slice(0, 600), lang, info: infoOf(el) });
   }
 
   return {

@@ -64,6 +64,20 @@ class PageFailure(Exception):
     """A page that cannot be audited; the message is for people (Dutch)."""
 
 
+def _link_texts() -> dict[str, Any]:
+    from linters.wcag.data import load
+
+    lists = load("link_texts")
+    return {lang: {"exact": list(v["exact"]), "contains": list(v["contains"])} for lang, v in lists.items()}
+
+
+def _language_words() -> dict[str, list[str]]:
+    from linters.wcag.data import load
+
+    data = load("languages")
+    return {"nl": list(data["nl"]), "en": list(data["en"])}
+
+
 @dataclass
 class RunnerSettings:
     """Browser-wide settings of one run."""
@@ -73,7 +87,8 @@ class RunnerSettings:
     tags: tuple[str, ...]
     concurrency: int = 2
     axe_url: str | None = None
-    link_texts: dict[str, Any] = field(default_factory=dict)
+    link_texts: dict[str, Any] = field(default_factory=_link_texts)
+    language_words: dict[str, list[str]] = field(default_factory=_language_words)
     settle: float = 2.0
     extra_args: tuple[str, ...] = ()
     # The built site's public address (site_url) and folder: requests the theme
@@ -256,6 +271,8 @@ class BrowserPool:
         else:
             await page.add_script_tag(content=self.settings.axe_source)
         options = {
+            "linkTexts": self.settings.link_texts,
+            "languageWords": self.settings.language_words,
             "tags": list(self.settings.tags),
             "exclude": list(target.options.exclude),
             "settleMs": int(self.settings.settle * 1000),

@@ -26,8 +26,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         """Stay quiet: the audit's report is the only output."""
 
     def end_headers(self) -> None:
-        if self.path == AXE_PATH:
-            self.send_header("Cache-Control", "public, max-age=3600")
+        # A built site does not change during a run: let Chromium keep what it loaded
+        # (theme scripts, styles, axe) instead of asking again for every page.
+        self.send_header("Cache-Control", "public, max-age=3600")
         super().end_headers()
 
     def do_GET(self) -> None:

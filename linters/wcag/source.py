@@ -245,8 +245,8 @@ def image_without_alt(page: Page, ctx: CheckContext) -> Iterator[Detection]:
             yield Detection(
                 _span(page, tag.line, tag.column),
                 Message(
-                    "Deze <img> heeft geen alt-attribuut. Zet alt=\"...\" erbij met wat er te zien is.",
-                    "This <img> has no alt attribute. Add alt=\"...\" saying what it shows.",
+                    'Deze <img> heeft geen alt-attribuut. Zet alt="..." erbij met wat er te zien is.',
+                    'This <img> has no alt attribute. Add alt="..." saying what it shows.',
                 ),
                 wcag=("1.1.1",),
             )
@@ -582,9 +582,9 @@ def media_without_captions(page: Page, ctx: CheckContext) -> Iterator[Detection]
             yield Detection(
                 _span(page, tag.line, tag.column),
                 Message(
-                    "Deze video heeft geen ondertiteling. Voeg een <track kind=\"captions\"> toe met een "
+                    'Deze video heeft geen ondertiteling. Voeg een <track kind="captions"> toe met een '
                     "WebVTT-bestand (.vtt).",
-                    "This video has no captions. Add a <track kind=\"captions\"> with a WebVTT file (.vtt).",
+                    'This video has no captions. Add a <track kind="captions"> with a WebVTT file (.vtt).',
                 ),
                 wcag=("1.2.2",),
             )

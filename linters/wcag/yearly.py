@@ -387,7 +387,7 @@ def _html(report: dict[str, Any], criteria: list[Criterion]) -> str:
         todo = f"<br><strong>Te doen:</strong> {e(c.manual)}" if c.result == MANUAL else ""
         pages = f"<br>Pagina's: {e(', '.join(c.pages[:10]))}" if c.pages else ""
         rows.append(
-            f"<tr><th scope=\"row\">{e(c.sc)}</th><td>{e(c.name)}</td><td>{e(c.level)}</td>"
+            f'<tr><th scope="row">{e(c.sc)}</th><td>{e(c.name)}</td><td>{e(c.level)}</td>'
             f"<td>{'ja' if c.legal else 'nee (WCAG 2.2)'}</td><td>{e(c.result)}</td>"
             f"<td>{evidence}{pages}{todo}</td></tr>"
         )
@@ -405,7 +405,7 @@ def _html(report: dict[str, Any], criteria: list[Criterion]) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{e(report['titel'])}</title>
+<title>{e(report["titel"])}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; line-height: 1.5; max-width: 72rem; margin: 2rem auto;
   padding: 0 1rem; color: #1a1a1a; }}
@@ -416,23 +416,23 @@ caption {{ text-align: left; font-weight: bold; margin-bottom: .5rem; }}
 </head>
 <body>
 <main>
-<h1>{e(report['titel'])}</h1>
-<p>Datum: {e(report['datum'])}. Norm: {e(report['norm'])}. Methode: {e(report['methode'])}.</p>
+<h1>{e(report["titel"])}</h1>
+<p>Datum: {e(report["datum"])}. Norm: {e(report["norm"])}. Methode: {e(report["methode"])}.</p>
 <h2>Uitkomst</h2>
 <p>Wettelijke norm (50 criteria): {legal[PASSED]} voldoen, {legal[FAILED]} voldoen niet,
 {legal[NOT_PRESENT]} niet van toepassing, {legal[MANUAL]} nog handmatig te controleren.
 WCAG 2.2 (55 criteria): {wcag22[PASSED]} voldoen, {wcag22[FAILED]} voldoen niet,
 {wcag22[NOT_PRESENT]} niet van toepassing, {wcag22[MANUAL]} handmatig.</p>
-<p>Status van de toegankelijkheidsverklaring: <strong>{e(report['status_verklaring'])}</strong>
-({e(STATUS_TEXT[report['status_verklaring']])}).</p>
+<p>Status van de toegankelijkheidsverklaring: <strong>{e(report["status_verklaring"])}</strong>
+({e(STATUS_TEXT[report["status_verklaring"]])}).</p>
 <h2>Steekproef</h2>
-<p>Gestructureerd ({len(report['steekproef']['gestructureerd'])} pagina's):</p>
+<p>Gestructureerd ({len(report["steekproef"]["gestructureerd"])} pagina's):</p>
 <ul>{structured}</ul>
-<p>Willekeurig ({len(report['steekproef']['willekeurig'])} pagina's, seed {report['steekproef']['seed']}):</p>
+<p>Willekeurig ({len(report["steekproef"]["willekeurig"])} pagina's, seed {report["steekproef"]["seed"]}):</p>
 <ul>{random_pages}</ul>
 <h2>Hulpmiddelen</h2>
-<p>{e(report['hulpmiddelen']['browser'])}; axe-core {e(str(report['hulpmiddelen']['axe_core']))};
-{e(report['hulpmiddelen']['eigen_controles'])}.</p>
+<p>{e(report["hulpmiddelen"]["browser"])}; axe-core {e(str(report["hulpmiddelen"]["axe_core"]))};
+{e(report["hulpmiddelen"]["eigen_controles"])}.</p>
 <h2>Resultaat per succescriterium</h2>
 <table>
 <caption>WCAG 2.2 A en AA</caption>
@@ -450,9 +450,7 @@ WCAG 2.2 (55 criteria): {wcag22[PASSED]} voldoen, {wcag22[FAILED]} voldoen niet,
 """
 
 
-def _statement(
-    report: dict[str, Any], criteria: list[Criterion], status: str, today: date, statute: Statute
-) -> str:
+def _statement(report: dict[str, Any], criteria: list[Criterion], status: str, today: date, statute: Statute) -> str:
     legal = report["totaal_wettelijk"]
     failed = [c for c in criteria if c.result == FAILED]
     problems = "\n".join(f"- {c.sc} {c.name}: {c.evidence[0] if c.evidence else ''}" for c in failed) or (
@@ -494,9 +492,9 @@ van www.diemen.nl.
 ## Onderzoek
 
 - **Datum van het onderzoek:** {today.isoformat()}
-- **Uitgevoerd door:** {report['uitgevoerd_door']}
-- **Methode:** WCAG-EM, met een steekproef van {len(report['steekproef']['gestructureerd'])} gekozen en
-  {len(report['steekproef']['willekeurig'])} willekeurige pagina's (seed {report['steekproef']['seed']})
+- **Uitgevoerd door:** {report["uitgevoerd_door"]}
+- **Methode:** WCAG-EM, met een steekproef van {len(report["steekproef"]["gestructureerd"])} gekozen en
+  {len(report["steekproef"]["willekeurig"])} willekeurige pagina's (seed {report["steekproef"]["seed"]})
 - **Resultaat:** {legal[PASSED]} van de 50 criteria voldoen, {legal[FAILED]} voldoen niet,
   {legal[NOT_PRESENT]} zijn niet van toepassing en {legal[MANUAL]} moeten nog met de hand worden gecontroleerd.
 - **Onderzoeksrapport:** (link naar onderzoek.html op de website)

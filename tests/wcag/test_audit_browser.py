@@ -1,0 +1,172 @@
+"""The browser audit in real Chromium with real axe-core, on fixture pages from a loopback server.
+
+Each fixture page lists the violations it must produce (`expected.yml`, as
+selectors); the bad-input cases (a page that never loads, a 404, a tab that
+crashes, a browser that dies) each get their clear message while the rest
+of the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from linters.core.finding import PageTarget, Severity
+from linters.ownership.statute import load_statute
+from linters.wcag.audit import AuditSettings, run_audit
+from linters.wcag.axe import find_axe
+from linters.wcag.inputs import AuditPlan
+from linters.wcag.runner import PageOptions, RunnerSettings, Target, run_pages
+from tests.conftest import REPO, run_cli
+from tests.wcag.conftest import PAGES
+
+pytestmark = pytest.mark.browser
+FAST = PageOptions(timeout=3.0)
+
+
+def _settings(chromium: Path, **extra: Any) -> AuditSettings:
+    return AuditSettings(
+        browser=chromium,
+        axe=find_axe(),
+        statute=load_statute(REPO / "redactiestatuut.yml"),
+        root=REPO,
+        today=date(2026, 11, 22),
+        concurrency=extra.pop("concurrency", 2),
+        settle=0.5,
+        **extra,
+    )
+
+
+def _found(findings: list[Any], url_end: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for finding in findings:
+        location = finding.location
+        assert isinstance(location, PageTarget)
+        if location.url.endswith(url_end) and finding.severity >= Severity.WARNING and not finding.needs_review:
+            found[finding.code].append(location.selector)
+    return {code: sorted(set(selectors)) for code, selectors in found.items()}
+
+
+def test_fixture_pages_give_exactly_their_expected_violations(chromium: Path, fixture_server: str) -> None:
+    expected = YAML(typ="safe").load((PAGES / "expected.yml").read_text(encoding="utf-8"))
+    plan = AuditPlan(targets=[Target(f"{fixture_server}/{name}", FAST) for name in expected])
+    outcome = run_audit(plan, _settings(chromium))
+    assert not outcome.not_checked, [p.error for p in outcome.not_checked]
+    for name, rules in expected.items():
+        assert _found(outcome.result.findings, name) == {k: sorted(v) for k, v in rules.items()}, name
+    third = [f for f in outcome.result.findings if f.code == "A11Y101"]
+    assert third and all("example.org" in f.context for f in third)
+    contrast = next(f for f in outcome.result.findings if f.code == "color-contrast")
+    assert contrast.wcag == ("1.4.3",) and contrast.severity == Severity.ERROR
+    assert contrast.message.nl.startswith("Het contrast") and contrast.doc_url.startswith("https://")
+
+
+def test_concurrent_run_finds_what_a_sequential_run_finds(chromium: Path, fixture_server: str) -> None:
+    targets = [Target(f"{fixture_server}/fouten.html?kopie={i}", FAST) for i in range(6)]
+
+    def violations(concurrency: int) -> list[tuple[str, str]]:
+        outcome = run_audit(AuditPlan(targets=targets), _settings(chromium, concurrency=concurrency))
+        return sorted(
+            (f.location.url.split("=")[-1], f.code)  # type: ignore[union-attr]
+            for f in outcome.result.findings
+            if not f.needs_review
+        )
+
+    assert violations(3) == violations(1)
+
+
+def test_page_that_never_loads_404_and_crashed_tab_are_not_checked_and_the_rest_is(
+    chromium: Path, fixture_server: str
+) -> None:
+    axe = find_axe()
+    settings = RunnerSettings(chromium, axe.source, ("wcag2a", "wcag2aa"), concurrency=2, settle=0.5)
+    targets = [
+        Target(f"{fixture_server}/traag/", PageOptions(timeout=2.0)),
+        Target(f"{fixture_server}/bestaat-niet/", FAST),
+        # Chromium's own crash page: the renderer of the tab really dies.
+        Target("chrome://crash/", FAST),
+        Target(f"{fixture_server}/goed.html", FAST),
+        Target(f"{fixture_server}/fouten.html", FAST),
+    ]
+    results, facts = run_pages(settings, targets)
+    by_url = {r.target.url: r for r in results}
+    assert len(results) == 5
+    slow = by_url[f"{fixture_server}/traag/"]
+    assert not slow.checked and slow.attempts == 2 and "binnen 2 seconden" in slow.error
+    missing = by_url[f"{fixture_server}/bestaat-niet/"]
+    assert not missing.checked and missing.attempts == 1 and "404" in missing.error
+    crashed = by_url["chrome://crash/"]
+    assert not crashed.checked and crashed.attempts == 2 and "crash" in crashed.error
+    assert by_url[f"{fixture_server}/goed.html"].checked
+    assert by_url[f"{fixture_server}/fouten.html"].data["violations"]
+
+
+def test_browser_that_dies_is_restarted_and_the_page_retried(chromium: Path, fixture_server: str) -> None:
+    killed: list[str] = []
+
+    async def kill_once(page: Any, target: Target) -> None:
+        if target.url.endswith("fouten.html") and not killed:
+            killed.append(target.url)
+            await page.context.browser.close()
+
+    axe = find_axe()
+    settings = RunnerSettings(chromium, axe.source, ("wcag2a", "wcag2aa"), concurrency=1, settle=0.5)
+    settings.after_load = kill_once
+    targets = [Target(f"{fixture_server}/{n}", FAST) for n in ("goed.html", "fouten.html", "goed.html?na")]
+    results, facts = run_pages(settings, targets)
+    assert killed and facts["restarts"] == 1
+    assert all(r.checked for r in results), [r.error for r in results]
+    assert next(r for r in results if r.target.url.endswith("fouten.html")).attempts == 2
+
+
+def test_cli_reports_unchecked_pages_and_fails(
+    chromium: Path, fixture_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    urls = tmp_path / "adressen.txt"
+    urls.write_text(f"# twee pagina's\n{fixture_server}/goed.html\n{fixture_server}/bestaat-niet/\n", encoding="utf-8")
+    code, out, err = run_cli(
+        ["audit", "--urls", str(urls), "--format", "json", "--quiet", "--timeout", "5"], REPO, capsys
+    )
+    assert code == 1, err
+    report = json.loads(out)
+    codes = [(f["code"], f["location"]["url"]) for f in report["findings"]]
+    assert ("A11Y100", f"{fixture_server}/bestaat-niet/") in codes
+    assert "niet gecontroleerd: " in err and "Traceback" not in err
+    assert report["summary"]["pages"] == 2
+
+
+def test_pa11yci_file_drives_the_audit(
+    chromium: Path, fixture_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / ".pa11yci"
+    config.write_text(
+        json.dumps(
+            {
+                "defaults": {
+                    "standard": "WCAG2AA",
+                    "runners": ["axe", "htmlcs"],
+                    "timeout": 5000,
+                    "hideElements": "#laag-contrast, #zonder-alt",
+                    "ignore": ["A11Y101", "notice"],
+                    "concurrency": 2,
+                },
+                "urls": [f"{fixture_server}/fouten.html", {"url": f"{fixture_server}/goed.html", "wait": 100}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(["audit", "--config", str(config), "--format", "json", "--quiet"], REPO, capsys)
+    report = json.loads(out)
+    codes = {f["code"] for f in report["findings"]}
+    assert code == 1
+    assert "color-contrast" not in codes and "image-alt" not in codes  # hidden elements
+    assert "A11Y101" not in codes and not any(f["severity"] == "suggestion" for f in report["findings"])
+    assert {"A11Y103", "A11Y104"} <= codes
+    assert "HTML_CodeSniffer" in err and re.search(r"[1-9]\d* genegeerd door de instellingen", err)

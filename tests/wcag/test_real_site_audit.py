@@ -1,0 +1,88 @@
+"""The real Diemen site, built and audited in Chromium: no axe violation, no third party, every page checked.
+
+Also the yearly WCAG-EM audit of the real site: its sample, report and draft statement.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linters.wcag.inputs import AuditPlan, site_pages
+from linters.wcag.runner import Target
+from linters.wcag.yearly import choose_sample
+from tests.conftest import REPO, run_cli
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("audit-site") / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=REPO,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
+def test_real_site_has_zero_violations(chromium: Path, site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(["audit", str(site), "--format", "json", "--quiet", "--today", "2026-11-22"], REPO, capsys)
+    report = json.loads(out)
+    findings = report["findings"]
+    pages = {p["metrics"]["url"] for p in report["pages"]}
+    assert {"/", "/en/", "/afval/grofvuil/", "/en/afval/grofvuil/", "/404.html"} <= pages
+    assert all(p["metrics"]["checked"] for p in report["pages"]), err
+    axe = [f for f in findings if not f["code"].startswith("A11Y") and not f["needs_review"]]
+    assert axe == [], [(f["code"], f["location"]["url"], f["location"]["selector"]) for f in axe[:10]]
+    assert not [f for f in findings if f["code"] in ("A11Y100", "A11Y101", "A11Y103", "A11Y104")]
+    assert code == 0, err
+    # Every finding on a content element points at its Markdown source and its owner.
+    for finding in findings:
+        path = finding["location"]["path"]
+        assert path is None or path == "overrides/" or (REPO / path).is_file(), finding
+
+
+def test_yearly_audit_writes_report_and_statement(
+    chromium: Path, site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "jaar"
+    args = ["audit", str(site), "--yearly", "--seed", "42", "--report-dir", str(out), "--quiet"]
+    args += ["--today", "2026-11-22"]
+    code, _, err = run_cli([*args, "--format", "json"], REPO, capsys)
+    assert code == 0, err
+    report = json.loads((out / "onderzoek.json").read_text(encoding="utf-8"))
+    sample = report["steekproef"]
+    structured = [item["pagina"] for item in sample["gestructureerd"]]
+    reasons = {r for item in sample["gestructureerd"] for r in item["waarom"]}
+    assert {"startpagina (nl)", "startpagina (en)", "toegankelijkheidsverklaring", "foutpagina (404)"} <= reasons
+    assert {"pagina met video", "pagina met tabel", "pagina met pdf"} <= reasons
+    assert sample["seed"] == 42 and len(sample["willekeurig"]) >= max(1, len(structured) // 10)
+    assert not set(sample["willekeurig"]) & set(structured)
+    criteria = {c["sc"]: c for c in report["criteria"]}
+    assert len(criteria) == 56 and sum(1 for c in criteria.values() if c["en_301_549"]) == 50
+    assert report["totaal_wettelijk"]["totaal"] == 50 and report["totaal_wcag22"]["totaal"] == 55
+    assert criteria["3.1.1"]["resultaat"] == "voldoet"
+    assert criteria["2.1.1"]["resultaat"] == "handmatig controleren" and criteria["2.1.1"]["handmatig_controleren"]
+    # Automatic testing alone is no complete research: status C, with the manual checks listed.
+    assert report["status_verklaring"] == "C"
+    statement = (out / "toegankelijkheidsverklaring.md").read_text(encoding="utf-8")
+    assert "**Status:** C, eerste maatregelen genomen" in statement and "Nationale ombudsman" in statement
+    html = (out / "onderzoek.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in html and "Handmatige controles die nog moeten gebeuren" in html
+    # The same seed gives the same sample (without a browser).
+    plan = AuditPlan(site=site, relative=True, targets=[Target(p) for p in site_pages(site)])
+    again = choose_sample(plan, REPO, 42)["sample"]
+    assert list(again.structured) == structured and again.random == sample["willekeurig"]
+    other = choose_sample(AuditPlan(site=site, relative=True, targets=[Target(p) for p in site_pages(site)]), REPO, 7)
+    assert list(other["sample"].structured) == structured
