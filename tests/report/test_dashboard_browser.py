@@ -98,11 +98,13 @@ def test_links_between_pages_work(browser: Any, dashboard: Path) -> None:
     page.close()
 
 
-def test_readable_on_a_phone_and_keyboard(browser: Any, dashboard: Path) -> None:
+@pytest.mark.parametrize("name", ["index.html", "afdeling-afval.html"])
+def test_readable_on_a_phone_and_keyboard(browser: Any, dashboard: Path, name: str) -> None:
     page = browser.new_page(viewport={"width": 375, "height": 700})
-    page.goto((dashboard / "afdeling-afval.html").as_uri())
+    page.goto((dashboard / name).as_uri())
     # Wide tables scroll inside their own box; the page itself does not scroll sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("getComputedStyle(document.body).fontSize") == "16px"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Direct naar de inhoud"
     page.keyboard.press("Enter")

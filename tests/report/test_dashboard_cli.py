@@ -200,14 +200,37 @@ def test_changed_since_outside_git_stops_with_a_message(tmp_path: Path, capsys: 
 
 
 def _commands(text: str) -> list[list[str]]:
-    """Every `webredactie ...` command in a shell script or YAML, as argument lists."""
+    """Every webredactie command in a shell script or YAML, as argument lists.
+
+    `nox -s check -- ARGS` is `webredactie check ARGS`; `nox -s build` runs the
+    build session's own webredactie commands, which `_build_commands` reads.
+    """
     found = []
     for line in text.splitlines():
         line = line.strip().lstrip("-").strip()
+        line = re.sub(r"\$\{\{[^}]+\}\}|\$[A-Z_]+", "main", line)
         if line.startswith("webredactie "):
-            line = re.sub(r"\$\{\{[^}]+\}\}|\$[A-Z_]+", "main", line)
             found.append(shlex.split(line)[1:])
+        elif line.startswith("nox -s check -- "):
+            found.append(["check", *shlex.split(line)[4:]])
+        elif line == "nox -s build" or line.startswith("run: nox -s build"):
+            found.extend(_build_commands())
     return found
+
+
+def _build_commands() -> list[list[str]]:
+    """The webredactie commands of the noxfile's build session."""
+    import ast
+
+    tree = ast.parse((REPO / "noxfile.py").read_text(encoding="utf-8"))
+    build = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "build")
+    commands = []
+    for node in ast.walk(build):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "run":
+            args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if args and args[0] == "webredactie" and len(args) == len(node.args):
+                commands.append(args[1:])
+    return commands
 
 
 def test_pre_commit_hooks_run_the_check_on_staged_pages() -> None:
