@@ -86,3 +86,37 @@ def test_yearly_audit_writes_report_and_statement(
     assert list(again.structured) == structured and again.random == sample["willekeurig"]
     other = choose_sample(AuditPlan(site=site, relative=True, targets=[Target(p) for p in site_pages(site)]), REPO, 7)
     assert list(other["sample"].structured) == structured
+
+
+def test_menu_and_search_work_with_the_keyboard(chromium: Path, site: Path) -> None:
+    """The theme's toggles are buttons now: reachable with Tab, usable with Enter, named for screen readers."""
+    from playwright.sync_api import sync_playwright
+
+    from linters.wcag.browser import LAUNCH_ARGS
+    from linters.wcag.server import serve
+
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=list(LAUNCH_ARGS))
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto(base + "/afval/grofvuil/")
+        names = []
+        for _ in range(8):
+            page.keyboard.press("Tab")
+            names.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+        assert "Menu" in names and "Zoeken" in names, names
+        page.focus("[data-diemen-toggle=__drawer]")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        assert page.get_attribute("[data-diemen-toggle=__drawer]", "aria-expanded") == "true"
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        page.focus("[data-diemen-search-open]")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('__search').checked")
+        assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+        assert page.get_attribute(".md-search", "aria-label") == "Zoeken"
+        assert page.locator(".md-search__form button[type=submit]").count() == 1
+        english = browser.new_page(viewport={"width": 390, "height": 800})
+        english.goto(base + "/en/afval/grofvuil/")
+        assert english.get_attribute("[data-diemen-toggle=__search]", "aria-label") == "Close search"
+        browser.close()
