@@ -733,7 +733,8 @@ def _todo(dep: DepartmentView, translations_known: bool) -> str:
     )
     errors = s.by_severity.get(Severity.ERROR, 0)
     if errors:
-        steps.append(f"Los eerst de {plural(errors, 'fout', 'fouten')} op. Een pagina met een fout kan niet online.")
+        first = "de fout" if errors == 1 else f"de {num(errors)} fouten"
+        steps.append(f"Los eerst {first} op. Een pagina met een fout kan niet online.")
     if s.overdue:
         steps.append(
             f"Lees {plural(s.overdue, 'pagina', PAGES)} na die te laat {'is' if s.overdue == 1 else 'zijn'}. "
@@ -744,10 +745,16 @@ def _todo(dep: DepartmentView, translations_known: bool) -> str:
             f"Werk de Engelse pagina's bij ({plural(translations, 'pagina', PAGES)}). "
             'Zie <a href="#vertalingen">Vertalingen</a>.'
         )
-    if s.by_kind.get(Kind.TOEGANKELIJKHEID):
+    other_a11y = s.by_kind.get(Kind.TOEGANKELIJKHEID, 0) - s.a11y_violations - s.a11y_review
+    if s.a11y_violations or other_a11y:
         steps.append(
             "Maak de pagina's voor iedereen bruikbaar "
-            f"({plural(s.by_kind[Kind.TOEGANKELIJKHEID], 'melding', 'meldingen')} over toegankelijkheid)."
+            f"({plural(s.a11y_violations + other_a11y, 'melding', 'meldingen')} over toegankelijkheid)."
+        )
+    if s.a11y_review:
+        steps.append(
+            f"Laat de webredactie {plural(s.a11y_review, 'resultaat', 'resultaten')} van de controle "
+            "in de browser nakijken. Een computer kan die niet zeker beoordelen."
         )
     if s.by_kind.get(Kind.TAAL):
         steps.append(f"Maak de tekst makkelijker ({plural(s.by_kind[Kind.TAAL], 'melding', 'meldingen')} over taal).")
@@ -801,6 +808,8 @@ def _summary_table(dep: DepartmentView, view: SiteView) -> str:
         if s.a11y_violations
         else "Geen problemen met toegankelijkheid gevonden."
     )
+    if s.a11y_review:
+        a11y += f" {plural(s.a11y_review, 'resultaat', 'resultaten')} moet een mens nog nakijken."
     return f'<h2 id="kort">In het kort</h2>\n<p>{e(b1)} {e(a11y)}</p>\n' + _table(
         f"Meldingen van {dep.info.name} per soort",
         [("Soort", False), ("Fouten", True), ("Waarschuwingen", True), ("Suggesties", True), ("Totaal", True)],
