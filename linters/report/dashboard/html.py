@@ -875,7 +875,7 @@ def render_department(
     options: Options,
 ) -> dict[str, str]:
     """A department's files: the main page and, for many findings, further parts."""
-    sections: list[tuple[str, str]] = []
+    sections: list[tuple[str, str, str]] = []
     used: set[str] = set()
     for page in dep.pages:
         if not page.findings:
@@ -885,22 +885,45 @@ def render_department(
         while anchor in used:
             anchor, counter = f"{base}-{counter}", counter + 1
         used.add(anchor)
-        sections.append((page.path, page_section(page, anchor, options)))
-    anchors = {}
-    # Split the sections into parts under the budget; the first part also carries the summary.
+        sections.append((page.path, anchor, page_section(page, anchor, options)))
+    shown = records[-CHART_RUNS:]
+    s = dep.stats
+
+    def summary(where: Mapping[str, str]) -> str:
+        return (
+            f"<h1>{e(dep.info.name)}</h1>\n"
+            f'<p class="lead">Hier ziet u de pagina\'s van {e(dep.info.name)} en wat er beter kan: '
+            f"{plural(s.pages, 'pagina', PAGES)}, {plural(s.findings, 'melding', 'meldingen')}.</p>\n"
+            + _todo(dep, view.translations_known)
+            + _contact(dep)
+            + _summary_table(dep, view)
+            + _review_tables(dep, view.review_dates_known)
+            + _translations(dep, view.translations_known)
+            + '<h2 id="ontwikkeling">Ontwikkeling</h2>\n'
+            + chart_block(
+                f"grafiek-{dep.info.id}",
+                f"Meldingen van {dep.info.name} per soort",
+                _kind_series(shown, view.kinds, "departments", dep.info.id),
+                shown,
+            )
+            + _pages_table(dep, where)
+        )
+
+    # Split the sections into parts under the budget. The first part also carries the
+    # summary, measured with links as long as the real ones, plus room for the page frame.
+    longest = {path: f"{department_file(dep.info.id, 99)}#{anchor}" for path, anchor, _ in sections}
     parts: list[list[str]] = [[]]
-    sizes = [60_000]
-    for path, html_section in sections:
-        if parts[-1] and sizes[-1] + len(html_section.encode("utf-8")) > PART_BUDGET:
+    sizes = [len(summary(longest).encode("utf-8")) + 20_000]
+    where: dict[str, str] = {}
+    for path, anchor, html_section in sections:
+        size = len(html_section.encode("utf-8"))
+        if parts[-1] and sizes[-1] + size > PART_BUDGET:
             parts.append([])
             sizes.append(10_000)
         parts[-1].append(html_section)
-        sizes[-1] += len(html_section.encode("utf-8"))
-        match = re.search(r'id="([^"]+)"', html_section)
-        anchors[path] = (len(parts), match.group(1) if match else "")
-    where = {path: f"{department_file(dep.info.id, part)}#{anchor}" for path, (part, anchor) in anchors.items()}
+        sizes[-1] += size
+        where[path] = f"{department_file(dep.info.id, len(parts))}#{anchor}"
     files: dict[str, str] = {}
-    shown = records[-CHART_RUNS:]
     for number, part_sections in enumerate(parts, start=1):
         nav = _parts_nav(dep, len(parts), number)
         findings_head = (
@@ -912,26 +935,7 @@ def render_department(
         )
         crumbs: list[tuple[str, str | None]] = [("Overzicht", INDEX)]
         if number == 1:
-            s = dep.stats
-            body = (
-                f"<h1>{e(dep.info.name)}</h1>\n"
-                f'<p class="lead">Hier ziet u de pagina\'s van {e(dep.info.name)} en wat er beter kan: '
-                f"{plural(s.pages, 'pagina', PAGES)}, {plural(s.findings, 'melding', 'meldingen')}.</p>\n"
-                + _todo(dep, view.translations_known)
-                + _contact(dep)
-                + _summary_table(dep, view)
-                + _review_tables(dep, view.review_dates_known)
-                + _translations(dep, view.translations_known)
-                + '<h2 id="ontwikkeling">Ontwikkeling</h2>\n'
-                + chart_block(
-                    f"grafiek-{dep.info.id}",
-                    f"Meldingen van {dep.info.name} per soort",
-                    _kind_series(shown, view.kinds, "departments", dep.info.id),
-                    shown,
-                )
-                + _pages_table(dep, where)
-                + findings_head
-            )
+            body = summary(where) + findings_head
             crumbs.append((dep.info.name, None))
             title = dep.info.name
         else:

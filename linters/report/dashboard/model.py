@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from linters.core.engine import PageSummary, RunResult
@@ -423,8 +423,3 @@ def record(view: SiteView, run_id: str) -> dict[str, Any]:
     entry.update(_stats_record(view.stats))
     entry["departments"] = {d.info.id: _stats_record(d.stats) for d in view.departments}
     return entry
-
-
-def upcoming_window(today: date) -> date:
-    """The last day that still counts as "coming up"."""
-    return today + timedelta(days=UPCOMING_DAYS)
