@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -39,6 +40,11 @@ def test_report_writes_the_dashboard_from_the_saved_check(run_dir: Path, capsys:
     # The same saved check again is the same run: the history does not grow.
     code, out, _ = run_cli(["report", "--today", "2026-11-22"], run_dir, capsys)
     assert code == 0 and "4 metingen" in out
+    # A new check that finds exactly the same (a quiet week) is a new run.
+    saved = run_dir / "reports" / "check.json"
+    os.utime(saved, ns=(saved.stat().st_atime_ns, saved.stat().st_mtime_ns + 10**9))
+    code, out, _ = run_cli(["report", "--today", "2026-11-29"], run_dir, capsys)
+    assert code == 0 and "5 metingen" in out
 
 
 def test_report_without_a_saved_check_says_how_to_make_one(run_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

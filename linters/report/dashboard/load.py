@@ -129,7 +129,12 @@ def merge(runs: Sequence[RunResult]) -> RunResult:
 
 
 def read(paths: Sequence[Path], shown: Sequence[str]) -> tuple[RunResult, str]:
-    """Read and merge saved reports; also return a fingerprint of their contents (the run id)."""
+    """Read and merge saved reports; also return the run id.
+
+    The run id is a fingerprint of the files' contents and modification times:
+    the same saved check read twice is one run, but a new check that happens to
+    find exactly the same (a quiet week) is a new run.
+    """
     runs = []
     digest = hashlib.sha256()
     for path, name in zip(paths, shown, strict=True):
@@ -144,6 +149,7 @@ def read(paths: Sequence[Path], shown: Sequence[str]) -> tuple[RunResult, str]:
         except OSError as err:
             raise ReportInputError(f"Het rapport {name} is niet te lezen: {err.strerror or err}.") from None
         digest.update(raw)
+        digest.update(str(path.stat().st_mtime_ns).encode())
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
