@@ -181,14 +181,16 @@ class _Collector:
         page = self.sources.page_for(result.target.url)
         shown = url_path(result.target.url) if self.plan.relative else result.target.url
         if page is None:
-            return PageTarget(shown, selector, snippet, None)
+            # A page of the built site without Markdown (404.html) is the theme's.
+            theme = SourceSpan(THEME_SOURCE, 1, 1) if self.plan.relative else None
+            return PageTarget(shown, selector, snippet, theme)
         if info is not None and not info.get("inContent", True):
             return PageTarget(shown, selector, snippet, SourceSpan(THEME_SOURCE, 1, 1))
         return PageTarget(shown, selector, snippet, SourceSpan(page.display, self.sources.line(page, info), 1))
 
     def _owner(self, result: PageResult, info: Mapping[str, Any] | None) -> str | None:
         page = self.sources.page_for(result.target.url)
-        if info is not None and not info.get("inContent", True):
+        if (info is not None and not info.get("inContent", True)) or (page is None and self.plan.relative):
             return self.sources.owner(None)
         return self.sources.owner(page) if page is not None else None
 
@@ -467,6 +469,9 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
         facts: dict[str, Any] = {}
         try:
             facts = _run(runner, targets, record)
+        except KeyboardInterrupt:
+            # Stopped by the user: what was checked is reported, the rest as not checked.
+            facts["interrupted"] = True
         finally:
             # Pages the run never reached (interrupted) are reported, not forgotten.
             done = {p.target.url for p in pages}

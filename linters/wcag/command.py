@@ -183,11 +183,7 @@ def run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> 
         progress=None if args.quiet else _progress(lang, len(plan.targets)),
     )
     started = time.monotonic()
-    try:
-        outcome = run_audit(plan, settings)
-    except KeyboardInterrupt:
-        print("Afgebroken." if lang == "nl" else "Interrupted.", file=sys.stderr)
-        return EXIT_STOPPED
+    outcome = run_audit(plan, settings)
     seconds = time.monotonic() - started
     outcome.facts["seconds"] = round(seconds, 1)
     rules = {**rules_by_code(), **outcome.rules}
@@ -204,6 +200,14 @@ def run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> 
         for path in written:
             print(("Written: " if lang == "en" else "Geschreven: ") + str(path), file=sys.stderr)
     _summary(outcome, plan, lang, seconds)
+    if outcome.facts.get("interrupted"):
+        print(
+            "Afgebroken; het rapport bevat wat al gecontroleerd was."
+            if lang == "nl"
+            else "Interrupted; the report holds what was checked.",
+            file=sys.stderr,
+        )
+        return EXIT_STOPPED
     return exit_code(outcome, args.fail_on, plan.threshold)
 
 

@@ -325,7 +325,7 @@ def write_yearly(
     sample: Sample = info["sample"]
     criteria = evaluate(outcome, _manual_results(manual_file))
     status = statement_status(criteria, today, today)
-    organisation = statute.organisation_name if hasattr(statute, "organisation_name") else "Gemeente Diemen"
+    organisation = statute.organisation or "Gemeente Diemen"
     facts = outcome.facts
     report = {
         "titel": f"Toegankelijkheidsonderzoek {organisation} {today.year}",
@@ -335,7 +335,7 @@ def write_yearly(
         "norm": "WCAG 2.2 niveau AA; wettelijke norm EN 301 549 V3.2.1 (WCAG 2.1 AA, 50 succescriteria)",
         "methode": "WCAG-EM 1.0: reikwijdte, verkennen, steekproef, evalueren, rapporteren",
         "reikwijdte": {
-            "website": "https://www.diemen.nl/",
+            "website": statute.website or "https://www.diemen.nl/",
             "pagina_s_in_de_site": sample.population,
             "talen": ["nl", "en"],
         },
@@ -457,6 +457,13 @@ def _statement(report: dict[str, Any], criteria: list[Criterion], status: str, t
         "- Bij het automatische deel van het onderzoek zijn geen problemen gevonden."
     )
     manual = sum(1 for c in criteria if c.legal and c.result == MANUAL)
+    organisation = report["opdrachtgever"]
+    website = report["reikwijdte"]["website"]
+    team = statute.departments.get("webredactie")
+    mail = (team.feedback or team.contact) if team is not None else None
+    mail = mail or "webredactie@diemen.nl"
+    # The statute has no phone number field yet; 14 020 is the municipalities' shared number.
+    phone = " of bel 14 020"
     planned = date(today.year + (today.month + 6 - 1) // 12, (today.month + 6 - 1) % 12 + 1, min(today.day, 28))
     plan_text = (
         f"Het handmatige deel van het onderzoek ({manual} criteria) is gepland en is klaar vóór "
@@ -466,7 +473,7 @@ def _statement(report: dict[str, Any], criteria: list[Criterion], status: str, t
     )
     return f"""---
 title: Toegankelijkheidsverklaring
-description: Hoe toegankelijk is de website van de gemeente Diemen? Status {status}, onderzoek van {today.isoformat()}.
+description: Hoe toegankelijk is de website van {organisation}? Status {status}, onderzoek van {today.isoformat()}.
 owner: webredactie
 reviewed: {today.isoformat()}
 type: verklaring
@@ -478,11 +485,11 @@ bestuurder, vul de datum van ondertekening in en publiceer haar ook in het regis
 
 ## Verklaring
 
-De gemeente Diemen wil dat iedereen deze website kan gebruiken. Dit is de toegankelijkheidsverklaring
-van www.diemen.nl.
+{organisation} wil dat iedereen deze website kan gebruiken. Dit is de toegankelijkheidsverklaring
+van {website}.
 
-- **Organisatie:** Gemeente Diemen
-- **Website:** https://www.diemen.nl/ (Nederlands en Engels)
+- **Organisatie:** {organisation}
+- **Website:** {website} (Nederlands en Engels)
 - **Norm:** EN 301 549 (WCAG 2.1 niveau AA). Wij toetsen ook aan WCAG 2.2 niveau AA.
 - **Status:** {status}, {STATUS_TEXT[status].lower()}
 - **Datum van de verklaring:** {today.isoformat()}
@@ -507,11 +514,11 @@ van www.diemen.nl.
 
 ## Onevenredige last
 
-De gemeente doet geen beroep op onevenredige last.
+{organisation} doet geen beroep op onevenredige last.
 
 ## Werkt iets niet goed voor u?
 
-Laat het ons weten via [webredactie@diemen.nl](mailto:webredactie@diemen.nl) of bel 14 020.
+Laat het ons weten via [{mail}](mailto:{mail}){phone}.
 Wij reageren binnen 5 werkdagen en helpen u op een andere manier aan de informatie.
 
 ## Niet tevreden over onze reactie?

@@ -8,8 +8,11 @@ of the run goes on.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import re
+import signal
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -170,3 +173,21 @@ def test_pa11yci_file_drives_the_audit(
     assert "A11Y101" not in codes and not any(f["severity"] == "suggestion" for f in report["findings"])
     assert {"A11Y103", "A11Y104"} <= codes
     assert "HTML_CodeSniffer" in err and re.search(r"[1-9]\d* genegeerd door de instellingen", err)
+
+
+def test_interrupted_run_keeps_what_was_checked(chromium: Path, fixture_server: str) -> None:
+    async def stop_on_second(page: Any, target: Target) -> None:
+        if "fouten" in target.url:
+            # What Ctrl-C does: asyncio cancels the run, then raises KeyboardInterrupt.
+            os.kill(os.getpid(), signal.SIGINT)
+            await asyncio.sleep(5)
+
+    names = ("goed.html", "fouten.html", "goed.html?daarna")
+    plan = AuditPlan(targets=[Target(f"{fixture_server}/{n}", FAST) for n in names])
+    outcome = run_audit(plan, _settings(chromium, concurrency=1, after_load=stop_on_second))
+    assert outcome.facts.get("interrupted")
+    by_url = {p.target.url.rsplit("/", 1)[-1]: p for p in outcome.pages}
+    assert by_url["goed.html"].checked
+    assert not by_url["fouten.html"].checked and not by_url["goed.html?daarna"].checked
+    unchecked = [f for f in outcome.result.findings if f.code == "A11Y100"]
+    assert len(unchecked) == 2 and "afgebroken" in unchecked[0].message.nl
