@@ -114,6 +114,8 @@ class Row:
     seconds: float
     peak_mib: float
     violations: Violations | None
+    # CPU seconds of the whole process tree: unlike wall time, not inflated by other jobs on the machine.
+    cpu_seconds: float = 0.0
 
     def line(self, baseline: Row | None) -> str:
         speed = self.pages / self.seconds
@@ -121,9 +123,9 @@ class Row:
         same = "-"
         if baseline is not None and self.violations is not None and baseline.violations is not None:
             same = "yes" if self.violations == baseline.violations else "NO"
-        return (
-            f"{self.name:<18} {self.pages:>5} {self.seconds:8.1f} {speed:8.2f} {ratio} {self.peak_mib:9.0f} {same:>9}"
-        )
+        cpu = f"{self.cpu_seconds / self.pages:9.2f}" if self.cpu_seconds else f"{'-':>9}"
+        head = f"{self.name:<18} {self.pages:>5} {self.seconds:8.1f} {speed:8.2f} {ratio}"
+        return f"{head} {self.peak_mib:9.0f} {cpu} {same:>6}"
 
 
 def plain_sequential(urls: Sequence[str], base: str, chromium: Path, axe_source: str) -> Violations:
@@ -212,19 +214,33 @@ def pa11y_ci(urls: Sequence[str], base: str, chromium: Path, work: Path) -> Row 
     except json.JSONDecodeError:
         print(f"  pa11y-ci: no JSON report ({done.stderr.strip()[-300:]})", file=sys.stderr)
         return Row("pa11y-ci (axe, 2)", len(urls), seconds, peak[0], None)
-    results = report.get("results", {}).values()
-    errors = sum(1 for issues in results for i in issues if isinstance(i, dict) and "message" in i)
-    print(f"  pa11y-ci: {report.get('passes')} passed, {errors} issues or errors reported", file=sys.stderr)
-    return Row("pa11y-ci (axe, 2)", len(urls), seconds, peak[0], None)
+    found: Violations = {}
+    failed = 0
+    for url, issues in report.get("results", {}).items():
+        path = urlsplit(url).path
+        if any("code" not in issue for issue in issues):
+            failed += 1  # pa11y-ci could not test the page (its message instead of issues)
+        found[path] = {(issue["code"], "") for issue in issues if issue.get("type") == "error" and "code" in issue}
+    print(
+        f"  pa11y-ci: {report.get('passes')} of {len(urls)} pages passed, {failed} could not be tested", file=sys.stderr
+    )
+    return Row("pa11y-ci (axe, 2)", len(urls), seconds, peak[0], found)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the driver, and Chromium under it)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def timed(name: str, count: int, run: Callable[[], Violations]) -> Row:
-    """Run one audit under the memory sampler and the clock."""
+    """Run one audit under the memory sampler, the clock and the CPU clock."""
     with peak_memory() as peak:
+        cpu = _cpu()
         start = time.perf_counter()
         found = run()
         seconds = time.perf_counter() - start
-    return Row(name, count, seconds, peak[0], found)
+    return Row(name, count, seconds, peak[0], found, _cpu() - cpu)
 
 
 def differences(a: Violations, b: Violations) -> list[str]:
@@ -263,7 +279,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         site = source / OUR_SITE_DIR
         urls = [u for u in site_pages(site) if u != "/404.html"][: args.pages]
         print(f"{len(urls)} pages of the synthetic site, Chromium at {chromium}, axe-core {axe.version}")
-        print(f"{'run':<18} {'pages':>5} {'seconds':>8} {'pages/s':>8} {'vs plain':>7} {'peak MiB':>9} {'same':>9}")
+        header = f"{'run':<18} {'pages':>5} {'seconds':>8} {'pages/s':>8} {'vs plain':>7} {'peak MiB':>9}"
+        print(f"{header} {'CPU s/p':>9} {'same':>6}")
+        print(f"(load average before the runs: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
         with serve(site, axe.source) as base:
             plain = timed("plain sequential", len(urls), lambda: plain_sequential(urls, base, chromium, axe.source))
         print(plain.line(None), flush=True)
@@ -277,7 +295,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             with serve(site, axe.source) as base:
                 row_p = pa11y_ci(urls[:50], base, chromium, work)
             if row_p is not None:
-                print(row_p.line(None), flush=True)
+                # pa11y reports rule ids without axe's selectors: compare ids per page.
+                ids = {u: {(rule, "") for rule, _ in plain.violations.get(u, set())} for u in urls[:50]}
+                reference = Row("plain (first 50)", 50, plain.seconds * 50 / len(urls), plain.peak_mib, ids)
+                print(row_p.line(reference), flush=True)
+                if row_p.violations is not None:
+                    for line in differences(ids, row_p.violations):
+                        print(line.replace("only ours", "only pa11y-ci"))
         total = sum(len(v) for v in (plain.violations or {}).values())
         print(
             f"violations found by plain axe: {total} on {sum(1 for v in (plain.violations or {}).values() if v)} pages"

@@ -60,6 +60,13 @@ class _Server(http.server.ThreadingHTTPServer):
     # Chromium opens several connections at once; the default backlog of 5 drops some.
     request_queue_size = 128
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a connection early (a tab that moves on) is normal, not an error to print."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 @contextmanager
 def serve(directory: Path | None, axe_source: str = "") -> Iterator[str]:
