@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from linters.core.dates import dutch_date, english_date
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.page import Page
 from linters.core.rules import CheckContext, rule
@@ -19,31 +20,6 @@ from linters.ownership.statute import Cycle, Statute
 
 # A department hears about a review this many days before it is due (digest only).
 UPCOMING_DAYS = 30
-
-_MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def dutch_date(value: date) -> str:
-    """A date as people write it in Dutch: 14 september 2026."""
-    return f"{value.day} {_MONTHS_NL[value.month - 1]} {value.year}"
-
-
-def english_date(value: date) -> str:
-    """A date as people write it in British English: 14 September 2026."""
-    return f"{value.day} {calendar.month_name[value.month]} {value.year}"
 
 
 def add_months(start: date, months: int) -> date:

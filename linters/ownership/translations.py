@@ -15,12 +15,12 @@ from datetime import date, datetime
 from typing import Any
 
 from linters.core.config import display_path
+from linters.core.dates import dutch_date, english_date
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.page import Page, read_page
 from linters.core.rules import CheckContext, rule
 from linters.ownership.history import History, history_for
 from linters.ownership.inputs import site_inputs
-from linters.ownership.reviews import dutch_date, english_date
 
 
 def other_language(lang: str) -> str:

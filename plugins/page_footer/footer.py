@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from linters.core.dates import long_date
 from linters.core.engine import page_owner
 from linters.core.page import FrontMatter, Page
 from linters.ownership.statute import Department, Statute
-from plugins.page_footer.texts import MONTHS, TEXTS
+from plugins.page_footer.texts import TEXTS
 
 MAILTO = "mailto"
 
@@ -46,12 +47,6 @@ def check_endpoint(endpoint: str, site_url: str | None) -> str:
             "Reacties van bezoekers gaan nooit naar een andere partij."
         )
     return endpoint
-
-
-def long_date(value: date, lang: str) -> str:
-    """`14 september 2026` (Dutch) or `14 September 2026` (English)."""
-    months = MONTHS["en" if lang == "en" else "nl"]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,6 @@ a test can check that both languages have every text.
 
 from __future__ import annotations
 
-MONTHS = {
-    "nl": (
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
-
 TEXTS: dict[str, dict[str, str]] = {
     "nl": {
         "about": "Over deze pagina",

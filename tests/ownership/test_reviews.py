@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from linters.core.dates import dutch_date
 from linters.core.page import read_page
-from linters.ownership.reviews import ReviewState, add_months, dutch_date, review_status
+from linters.ownership.reviews import ReviewState, add_months, review_status
 from linters.ownership.statute import load_statute
 from tests.conftest import REPO
 from tests.ownership.helpers import STATUTE, write

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
+from linters.core.dates import MONTHS, dutch_date
 from linters.core.finding import Finding, Severity, SourceSpan
 from linters.report.dashboard import svg
 from linters.report.dashboard.kinds import Kind, kind_of
@@ -29,20 +30,6 @@ MAX_ROWS_PER_PAGE = 300
 # Charts show this many of the latest runs; the history file keeps them all.
 CHART_RUNS = 60
 
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 PAGES = "pagina's"
 SEVERITY_NL = {Severity.ERROR: "fout", Severity.WARNING: "waarschuwing", Severity.SUGGESTION: "suggestie"}
 SEVERITY_PLURAL = {Severity.ERROR: "Fouten", Severity.WARNING: "Waarschuwingen", Severity.SUGGESTION: "Suggesties"}
@@ -124,18 +111,13 @@ def e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def dutch_date(value: date) -> str:
-    """22 november 2026."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
 def short_date(value: str) -> str:
     """22 nov. from an ISO date, for chart axes."""
     try:
         parsed = date.fromisoformat(value[:10])
     except ValueError:
         return value
-    return f"{parsed.day} {_MONTHS[parsed.month - 1][:3]}"
+    return f"{parsed.day} {MONTHS['nl'][parsed.month - 1][:3]}"
 
 
 def when(value: str) -> str:
