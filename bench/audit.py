@@ -84,25 +84,44 @@ def _pss_kib(pid: int) -> int:
     return 0
 
 
+def _cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime + stime of the process itself
+
+
 @contextmanager
 def peak_memory() -> Iterator[list[float]]:
-    """Sample the PSS of this process tree every 0.2 s; yields [peak MiB] filled in at the end."""
-    peak = [0.0]
+    """Sample this process tree every 0.2 s; yields [peak PSS MiB, CPU seconds], filled in at the end.
+
+    CPU time is each process's own utime + stime at its last sample, summed over the
+    tree (Chromium's renderers are not children Python waits for, so os.times() misses them).
+    """
+    result = [0.0, 0.0]
     stop = threading.Event()
+    ticks: dict[int, int] = {}
+    start = {pid: _cpu_ticks(pid) for pid in _tree(os.getpid())}
 
     def sample() -> None:
         while not stop.is_set():
-            total = sum(_pss_kib(pid) for pid in _tree(os.getpid())) / 1024
-            peak[0] = max(peak[0], total)
+            pids = _tree(os.getpid())
+            total = sum(_pss_kib(pid) for pid in pids) / 1024
+            result[0] = max(result[0], total)
+            for pid in pids:
+                ticks[pid] = max(ticks.get(pid, 0), _cpu_ticks(pid))
             stop.wait(0.2)
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
     try:
-        yield peak
+        yield result
     finally:
         stop.set()
         thread.join()
+        hertz = os.sysconf("SC_CLK_TCK")
+        result[1] = sum(value - start.get(pid, 0) for pid, value in ticks.items()) / hertz
 
 
 @dataclass
@@ -203,7 +222,7 @@ def pa11y_ci(urls: Sequence[str], base: str, chromium: Path, work: Path) -> Row 
         ),
         encoding="utf-8",
     )
-    with peak_memory() as peak:
+    with peak_memory() as sampled:
         start = time.perf_counter()
         done = subprocess.run(
             [str(binary), "--config", str(config), "--json"], env=env, capture_output=True, text=True, timeout=3600
@@ -213,7 +232,7 @@ def pa11y_ci(urls: Sequence[str], base: str, chromium: Path, work: Path) -> Row 
         report = json.loads(done.stdout)
     except json.JSONDecodeError:
         print(f"  pa11y-ci: no JSON report ({done.stderr.strip()[-300:]})", file=sys.stderr)
-        return Row("pa11y-ci (axe, 2)", len(urls), seconds, peak[0], None)
+        return Row("pa11y-ci (axe, 2)", len(urls), seconds, sampled[0], None, sampled[1])
     found: Violations = {}
     failed = 0
     for url, issues in report.get("results", {}).items():
@@ -224,23 +243,16 @@ def pa11y_ci(urls: Sequence[str], base: str, chromium: Path, work: Path) -> Row 
     print(
         f"  pa11y-ci: {report.get('passes')} of {len(urls)} pages passed, {failed} could not be tested", file=sys.stderr
     )
-    return Row("pa11y-ci (axe, 2)", len(urls), seconds, peak[0], found)
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and its finished children (the driver, and Chromium under it)."""
-    times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
+    return Row("pa11y-ci (axe, 2)", len(urls), seconds, sampled[0], found, sampled[1])
 
 
 def timed(name: str, count: int, run: Callable[[], Violations]) -> Row:
-    """Run one audit under the memory sampler, the clock and the CPU clock."""
-    with peak_memory() as peak:
-        cpu = _cpu()
+    """Run one audit under the memory and CPU sampler and the clock."""
+    with peak_memory() as sampled:
         start = time.perf_counter()
         found = run()
         seconds = time.perf_counter() - start
-    return Row(name, count, seconds, peak[0], found, _cpu() - cpu)
+    return Row(name, count, seconds, sampled[0], found, sampled[1])
 
 
 def differences(a: Violations, b: Violations) -> list[str]:
