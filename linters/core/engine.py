@@ -162,20 +162,7 @@ class Engine:
         severity = self.severities.get(rule.code)
         if severity is None:
             return None
-        return Finding(
-            code=rule.code,
-            name=rule.name,
-            severity=severity,
-            message=detection.message,
-            location=detection.location,
-            doc_url=rule.doc_url,
-            owner=owner,
-            replacements=detection.replacements,
-            context=detection.context,
-            needs_review=detection.needs_review,
-            wcag=detection.wcag,
-            extras=detection.extras,
-        )
+        return rule.finding(detection, severity, owner)
 
     def run(self, paths: Sequence[Path]) -> RunResult:
         """Check these files; raise `InputError` only for a path that does not exist."""

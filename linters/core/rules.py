@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from linters.core.finding import Detection, Message, Severity
+from linters.core.finding import Detection, Finding, Message, Severity
 
 if TYPE_CHECKING:
     from linters.core.page import Page
@@ -72,6 +72,23 @@ class Rule:
     def doc_url(self) -> str:
         """Where the rule is explained, relative to the repository."""
         return f"{DOCS_PAGE}#{self.code.lower()}-{self.name}"
+
+    def finding(self, detection: Detection, severity: Severity, owner: str | None) -> Finding:
+        """The finding for one detection of this rule, at the severity the configuration gives it."""
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity,
+            message=detection.message,
+            location=detection.location,
+            doc_url=self.doc_url,
+            owner=owner,
+            replacements=detection.replacements,
+            context=detection.context,
+            needs_review=detection.needs_review,
+            wcag=detection.wcag,
+            extras=detection.extras,
+        )
 
     def applies_to(self, page: Page) -> bool:
         """Tell whether this rule looks at a page at all."""

@@ -198,21 +198,7 @@ class _Collector:
         severity = self.severities.get(rule.code)
         if severity is None:
             return
-        self._add(
-            Finding(
-                code=rule.code,
-                name=rule.name,
-                severity=severity,
-                message=detection.message,
-                location=detection.location,
-                doc_url=rule.doc_url,
-                owner=owner,
-                context=detection.context,
-                needs_review=detection.needs_review,
-                wcag=detection.wcag,
-                extras=detection.extras,
-            )
-        )
+        self._add(rule.finding(detection, severity, owner))
 
     def _add(self, finding: Finding) -> None:
         types = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
