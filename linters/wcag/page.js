@@ -132,11 +132,25 @@ async (opts) => {
   // Language of parts: only blocks that look like the other language (by its function
   // words, from linters/wcag/data/languages.yml) go back to Python, which decides per sentence.
   const words = { nl: new Set(opts.languageWords.nl), en: new Set(opts.languageWords.en) };
+  const langOf = (node) => {
+    const marked = node.closest("[lang]");
+    return marked ? marked.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang;
+  };
+  // The text of a block in the block's own language: a part marked with another
+  // lang (a <span lang="en"> in a Dutch sentence) is already right and left out.
+  const ownText = (el, lang) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let out = "";
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      out += node.parentElement && langOf(node.parentElement) === lang ? node.nodeValue : " ";
+    }
+    return out.replace(/\s+/g, " ").trim();
+  };
   for (const el of document.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6, td, th, dd, blockquote, figcaption")) {
     if (el.querySelector("p, li, td, ul, ol")) continue;
-    const text = (el.textContent || "").replace(/\s+/g, " ").trim();
-    const langEl = el.closest("[lang]");
-    const lang = langEl ? langEl.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang;
+    const lang = langOf(el);
+    const text = ownText(el, lang);
     const other = lang === "nl" ? words.en : lang === "en" ? words.nl : null;
     if (!other) continue;
     const tokens = text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) || [];
