@@ -8,7 +8,7 @@ Word lists are data in `linters/b1/data/`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from linters.b1 import lexicon
@@ -53,6 +53,28 @@ def _limit(ctx: CheckContext, lang: str, key: str) -> int:
 
 
 # --- sentences -------------------------------------------------------------------
+
+
+def _alternatives(entry: lexicon.Entry, conjunction: str) -> str:
+    """'als' of 'wanneer' (Dutch) / 'als' or 'wanneer' (English)."""
+    return f" {conjunction} ".join(f"'{b}'" for b in entry.better)
+
+
+def _word_list_hits(
+    page: Page, words: lexicon.WordList, message: Callable[[str, lexicon.Entry], Message]
+) -> Iterator[Detection]:
+    """One detection per word-list match, with the list's better words and the entry's source."""
+    by_phrase = {e.phrase: e for e in words.entries}
+    for bd in analyse(page).blocks:
+        for span in bd.doc.spans.get("b1_wordlist", []):
+            entry = by_phrase[span.label_]
+            yield Detection(
+                _span(page, bd, span.start_char, span.end_char),
+                message(span.text, entry),
+                replacements=entry.better,
+                context=_sentence_of(bd, span.start),
+                extras={"entry": entry.phrase, "source": entry.source.name},
+            )
 
 
 @rule(
@@ -196,22 +218,14 @@ def officialese(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Vraagt u het aan met het formulier? Dan krijgt u een bevestiging.
         Zo kunnen wij uw aanvraag sneller behandelen.
     """
-    words = lexicon.officialese()
-    by_phrase = {e.phrase: e for e in words.entries}
-    for bd in analyse(page).blocks:
-        for span in bd.doc.spans.get("b1_wordlist", []):
-            entry = by_phrase[span.label_]
-            better = " of ".join(f"'{b}'" for b in entry.better)
-            yield Detection(
-                _span(page, bd, span.start_char, span.end_char),
-                Message(
-                    f"'{span.text}' is ambtelijke taal. Schrijf liever {better}.",
-                    f"'{span.text}' is officialese Dutch. Write {better} instead.",
-                ),
-                replacements=entry.better,
-                context=_sentence_of(bd, span.start),
-                extras={"entry": entry.phrase, "source": entry.source.name},
-            )
+
+    def message(text: str, entry: lexicon.Entry) -> Message:
+        return Message(
+            f"'{text}' is ambtelijke taal. Schrijf liever {_alternatives(entry, 'of')}.",
+            f"'{text}' is officialese Dutch. Write {_alternatives(entry, 'or')} instead.",
+        )
+
+    yield from _word_list_hits(page, lexicon.officialese(), message)
 
 
 @rule(
@@ -862,24 +876,15 @@ def words_to_avoid(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         We will help you register, so it goes faster.
     """
-    words = lexicon.words_to_avoid()
-    by_phrase = {e.phrase: e for e in words.entries}
-    for bd in analyse(page).blocks:
-        for span in bd.doc.spans.get("b1_wordlist", []):
-            entry = by_phrase[span.label_]
-            better = " of ".join(f"'{b}'" for b in entry.better)
-            better_en = " or ".join(f"'{b}'" for b in entry.better)
-            note = f" ({entry.note})" if entry.note else ""
-            yield Detection(
-                _span(page, bd, span.start_char, span.end_char),
-                Message(
-                    f"GOV.UK raadt '{span.text}' af{note}. Schrijf liever {better}.",
-                    f"GOV.UK says to avoid '{span.text}'{note}. Write {better_en} instead.",
-                ),
-                replacements=entry.better,
-                context=_sentence_of(bd, span.start),
-                extras={"entry": entry.phrase, "source": entry.source.name},
-            )
+
+    def message(text: str, entry: lexicon.Entry) -> Message:
+        note = f" ({entry.note})" if entry.note else ""
+        return Message(
+            f"GOV.UK raadt '{text}' af{note}. Schrijf liever {_alternatives(entry, 'of')}.",
+            f"GOV.UK says to avoid '{text}'{note}. Write {_alternatives(entry, 'or')} instead.",
+        )
+
+    yield from _word_list_hits(page, lexicon.words_to_avoid(), message)
 
 
 @rule(
