@@ -25,15 +25,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(REPO))
+
+from linters.wcag.browser import LAUNCH_ARGS, BrowserNotFound, find_browser  # noqa: E402
 
 
 def free_port() -> int:
@@ -66,9 +60,10 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    browser_path = os.environ.get("WEBREDACTIE_BROWSER") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser_path is None:
-        print("Chromium ontbreekt (Debian: apt-get install chromium).", file=sys.stderr)
+    try:
+        browser_path = str(find_browser())
+    except BrowserNotFound as err:
+        print(err, file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="serve-edit-") as folder:
         root = Path(folder)
@@ -100,7 +95,9 @@ def main() -> int:
             original = source.read_text(encoding="utf-8")
             timings = []
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=browser_path, headless=True, args=ARGS)
+                browser = playwright.chromium.launch(
+                    executable_path=browser_path, headless=True, args=list(LAUNCH_ARGS)
+                )
                 page = browser.new_page()
                 page.goto(f"http://127.0.0.1:{port}/{url_of(args.page)}")
                 for number in range(args.edits):

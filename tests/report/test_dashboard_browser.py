@@ -10,29 +10,17 @@ from typing import Any
 import pytest
 
 from linters.report.dashboard import publish
+from linters.wcag.browser import LAUNCH_ARGS
 from tests.report.test_dashboard import DEPARTMENTS, NOW, RUN, TODAY, fixture_run
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser(chromium: Path) -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        launched = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=list(LAUNCH_ARGS))
         yield launched
         launched.close()
 

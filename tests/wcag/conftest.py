@@ -6,7 +6,6 @@ import http.server
 import threading
 from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,13 +47,3 @@ def fixture_server() -> Iterator[str]:
     stop.set()
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Path:
-    from linters.wcag.browser import BrowserNotFound, find_browser
-
-    try:
-        return find_browser()
-    except BrowserNotFound as err:
-        pytest.skip(str(err))
