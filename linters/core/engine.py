@@ -42,6 +42,17 @@ class PageSummary:
     title: str | None
     metrics: Mapping[str, Any]
 
+    def as_dict(self) -> dict[str, Any]:
+        """The page as JSON-ready data (the JSON report and the run cache share this shape)."""
+        return {
+            "path": self.path,
+            "lang": self.lang,
+            "rel_path": self.rel_path,
+            "owner": self.owner,
+            "title": self.title,
+            "metrics": dict(self.metrics),
+        }
+
 
 @dataclass
 class RunResult:
@@ -112,17 +123,7 @@ def basic_metrics(page: Page, ctx: CheckContext) -> Mapping[str, Any]:
 def _result_to_cache(result: RunResult) -> dict[str, Any]:
     return {
         "findings": [finding_to_dict(f) for f in result.findings],
-        "pages": [
-            {
-                "path": p.path,
-                "lang": p.lang,
-                "rel_path": p.rel_path,
-                "owner": p.owner,
-                "title": p.title,
-                "metrics": dict(p.metrics),
-            }
-            for p in result.pages
-        ],
+        "pages": [p.as_dict() for p in result.pages],
     }
 
 
@@ -130,7 +131,7 @@ def _result_from_cache(data: Mapping[str, Any]) -> RunResult:
     return RunResult(
         findings=[finding_from_dict(f) for f in data["findings"]],
         pages=[
-            PageSummary(p["path"], p["lang"], p["rel_path"], p["owner"], p["title"], p["metrics"])
+            PageSummary(**p)
             for p in data["pages"]
         ],
     )

@@ -69,16 +69,6 @@ def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> st
             "suggestions": result.count(Severity.SUGGESTION),
         },
         "findings": [finding_dict(f, lang) for f in result.findings],
-        "pages": [
-            {
-                "path": p.path,
-                "lang": p.lang,
-                "rel_path": p.rel_path,
-                "owner": p.owner,
-                "title": p.title,
-                "metrics": dict(p.metrics),
-            }
-            for p in result.pages
-        ],
+        "pages": [p.as_dict() for p in result.pages],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
