@@ -27,9 +27,9 @@ from linters.ownership.statute import Statute, load_statute
 from linters.registry import ALL_RULES, find_rule, rule_names, rules_by_code
 from linters.report import FORMATS
 from linters.report.dashboard import command as report_command
+from linters.report.options import EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED, add_report_options
 from linters.wcag import command as audit_command
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED = 0, 1, 2
 STATUTE_FILE = "redactiestatuut.yml"
 
 
@@ -64,14 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="controleer pagina's en toon de meldingen")
     check.add_argument("paths", nargs="*", type=Path, help="bestanden of mappen (standaard: content/)")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text")
-    check.add_argument("--output", "-o", type=Path, help="schrijf het rapport naar dit bestand")
-    check.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "suggestion", "never"),
-        default="error",
-        help="vanaf welk niveau de controle faalt (code 1)",
-    )
+    add_report_options(check)
     check.add_argument("--today", help="doe alsof het vandaag deze datum is (2026-11-22)")
     check.add_argument(
         "--changed-since",

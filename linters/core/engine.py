@@ -130,10 +130,7 @@ def _result_to_cache(result: RunResult) -> dict[str, Any]:
 def _result_from_cache(data: Mapping[str, Any]) -> RunResult:
     return RunResult(
         findings=[finding_from_dict(f) for f in data["findings"]],
-        pages=[
-            PageSummary(**p)
-            for p in data["pages"]
-        ],
+        pages=[PageSummary(**p) for p in data["pages"]],
     )
 
 

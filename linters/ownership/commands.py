@@ -30,8 +30,9 @@ from linters.ownership.codeowners import (
 from linters.ownership.digest import build_digest, render_all_text, render_text
 from linters.ownership.inputs import LOCATIONS
 from linters.ownership.statute import Statute
+from linters.report.options import EXIT_CLEAN as EXIT_DONE
+from linters.report.options import EXIT_STOPPED
 
-EXIT_DONE, EXIT_STOPPED = 0, 2
 NO_REPOSITORY = "de projectmap is geen git-repository"
 
 

@@ -21,6 +21,7 @@ from linters.core.finding import Severity
 from linters.ownership.statute import Statute
 from linters.registry import rules_by_code
 from linters.report import FORMATS
+from linters.report.options import EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED, add_report_options
 from linters.wcag.audit import AuditOutcome, AuditSettings, run_audit
 from linters.wcag.axe import AxeNotFound, find_axe
 from linters.wcag.baseline import load_baseline
@@ -37,7 +38,6 @@ from linters.wcag.inputs import (
 )
 from linters.wcag.runner import PageOptions, PageResult, Target
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED = 0, 1, 2
 BASELINE_FILE = "toegankelijkheid-baseline.yml"
 REPORT_DIR = "reports/toegankelijkheid"
 
@@ -55,14 +55,7 @@ def add_parser(sub: Any) -> None:
     audit.add_argument("--sitemap", help="sitemap.xml met de adressen")
     audit.add_argument("--config", type=Path, help="een pa11y-ci-configuratie (.pa11yci)")
     audit.add_argument("--baseline", type=Path, help=f"geaccepteerde problemen (standaard: {BASELINE_FILE})")
-    audit.add_argument("--format", choices=sorted(FORMATS), default="text")
-    audit.add_argument("--output", "-o", type=Path, help="schrijf het rapport naar dit bestand")
-    audit.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "suggestion", "never"),
-        default="error",
-        help="vanaf welk niveau de controle faalt (code 1)",
-    )
+    add_report_options(audit)
     audit.add_argument("--concurrency", type=int, help="hoeveel pagina's tegelijk (standaard 2)")
     audit.add_argument("--timeout", type=float, default=30.0, help="seconden per pagina (standaard 30)")
     audit.add_argument("--wait", type=float, default=0.0, help="extra seconden wachten na het laden")

@@ -25,8 +25,9 @@ from linters.ownership.digest import build_digest
 from linters.ownership.statute import Statute
 from linters.report.dashboard import departments_from_statute, min_readability, publish
 from linters.report.dashboard.load import ReportInputError, read
+from linters.report.options import EXIT_CLEAN as EXIT_DONE
+from linters.report.options import EXIT_STOPPED
 
-EXIT_DONE, EXIT_STOPPED = 0, 2
 REPORTS_DIR = "reports"
 CHECK_FILE = "check.json"
 AUDIT_FILE = "audit.json"
