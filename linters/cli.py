@@ -8,6 +8,7 @@ that stopped the run, or a check that crashed.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -52,6 +53,20 @@ def parse_today(value: str | None) -> date:
         raise argparse.ArgumentTypeError(f"'{value}' is geen datum; schrijf 2026-11-22") from None
 
 
+GC_ALLOCATIONS = 10_000
+
+
+def default_jobs() -> int:
+    """The processor cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen aantal; geef een heel getal van 1 of meer, bijvoorbeeld 2")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="webredactie",
@@ -73,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--no-cache", action="store_true", help=f"controleer alles opnieuw, zonder de cache in {CACHE_DIR}/"
+    )
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=default_jobs(),
+        metavar="N",
+        help="zoveel processen tegelijk bij grote sites (standaard: het aantal processorkernen, nu %(default)s)",
     )
 
     rules = sub.add_parser("rules", help="toon de regels en hun uitleg")
@@ -137,6 +159,7 @@ def _check(args: argparse.Namespace, root: Path) -> int:
         content_root=content_root,
         metric_providers=(basic_metrics, b1_metrics),
         cache=None if args.no_cache else RunCache(root / CACHE_DIR),
+        jobs=args.jobs,
     )
     try:
         result = engine.run(paths)
@@ -245,6 +268,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
+    # A run makes millions of small objects that live until it ends; collecting
+    # less often saves a quarter of a cold check and costs little memory.
+    gc.set_threshold(GC_ALLOCATIONS, 20, 20)
     try:
         if args.command == "check":
             return _check(args, root)

@@ -37,6 +37,14 @@ def test_bad_today_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "geen datum" in err
 
 
+@pytest.mark.parametrize("jobs", ["0", "twee", "-1"])
+def test_jobs_must_be_a_count(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run_cli(["check", GOOD, "--jobs", jobs], SITE, capsys)
+    assert stopped.value.code == 2
+    assert f"'{jobs}' is geen aantal" in capsys.readouterr().err
+
+
 def test_file_outside_content_is_checked_without_ownership(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     loose = tmp_path / "concept.md"
     loose.write_text("---\ntitle: Concept\ndescription: Een los concept.\n---\nTekst.\n", encoding="utf-8")

@@ -8,8 +8,12 @@ that page; the other rules and pages still run.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -18,13 +22,17 @@ from typing import Any
 from linters.core.cache import RunCache, finding_from_dict, finding_to_dict
 from linters.core.config import display_path
 from linters.core.finding import Detection, Finding, Message, Severity, SourceSpan
-from linters.core.page import Page, read_page
+from linters.core.page import Page, language_of, read_page
 from linters.core.rules import CheckContext, Rule
 from linters.core.suppression import Suppressions, parse_suppressions
 from linters.ownership.statute import Statute
 
 MetricProvider = Callable[[Page, CheckContext], Mapping[str, Any]]
 SKIPPED_DIRS = {".git", "node_modules", "site", ".nox", "__pycache__"}
+# Worker processes pay off from about this many pages each; fewer are checked in this process.
+MIN_PAGES_PER_JOB = 100
+# Pages per task: small enough that both workers finish at about the same time.
+CHUNK_PAGES = 20
 
 
 class InputError(Exception):
@@ -134,6 +142,46 @@ def _result_from_cache(data: Mapping[str, Any]) -> RunResult:
     )
 
 
+@dataclass
+class PageChecked:
+    """What the page rules found on one page, and its metrics (before site rules and suppressions)."""
+
+    owner: str | None
+    findings: list[Finding]
+    metrics: dict[str, Any]
+
+
+def chunks(files: Sequence[Path], content_root: Path | None) -> list[list[Path]]:
+    """Files in chunks of about CHUNK_PAGES, a page and its translation in the same chunk.
+
+    The translation rules compare the two; in one chunk the other one need
+    not be read from disk again.
+    """
+
+    def pair(file: Path) -> str:
+        return language_of(file, content_root)[1] or file.as_posix()
+
+    result: list[list[Path]] = [[]]
+    previous = ""
+    for file in sorted(files, key=pair):
+        key = pair(file)
+        if len(result[-1]) >= CHUNK_PAGES and key != previous:
+            result.append([])
+        result[-1].append(file)
+        previous = key
+    return result
+
+
+# The engine a forked worker process works for (set just before the fork).
+_FORKED: Engine | None = None
+
+
+def _read_and_check_chunk(files: Sequence[Path]) -> list[tuple[Page, PageChecked]]:
+    """In a worker process: read these pages and run the page rules on them."""
+    assert _FORKED is not None
+    return _FORKED._read_and_check(files)
+
+
 class Engine:
     """Runs a fixed set of rules with one statute; build once per run."""
 
@@ -146,12 +194,14 @@ class Engine:
         content_root: Path | None,
         metric_providers: Sequence[MetricProvider] = (basic_metrics,),
         cache: RunCache | None = None,
+        jobs: int = 1,
     ) -> None:
         self.statute = statute
         self.today = today
         self.content_root = content_root
         self.metric_providers = metric_providers
         self.cache = cache
+        self.jobs = jobs
         self.rules = {r.code: r for r in rules}
         self.severities = {r.code: effective_severity(r, statute.rule_settings) for r in rules}
         self.known = frozenset({r.code for r in rules} | {r.name for r in rules})
@@ -170,17 +220,12 @@ class Engine:
             stored = self.cache.load(cache_key)
             if stored is not None:
                 return _result_from_cache(stored)
-        pages = [read_page(p, self.content_root, display_path(p)) for p in files]
+        pages, checked = self._read_and_check_all(files)
         site = {(p.lang, p.rel_path): p for p in pages if p.rel_path is not None}
         ctx = CheckContext(self.statute, self.today, self.content_root, site)
         result = RunResult()
-        per_page: dict[str, list[Finding]] = {p.display: [] for p in pages}
-        owners = {p.display: page_owner(p, self.statute) for p in pages}
-        for page in pages:
-            for rule in self.rules.values():
-                if rule.check_page is None or not rule.applies_to(page):
-                    continue
-                per_page[page.display].extend(self._run_rule(rule, page, ctx, owners[page.display]))
+        owners = {p.display: c.owner for p, c in zip(pages, checked, strict=True)}
+        per_page: dict[str, list[Finding]] = {p.display: c.findings for p, c in zip(pages, checked, strict=True)}
         for rule in self.rules.values():
             if rule.check_site is None:
                 continue
@@ -196,15 +241,11 @@ class Engine:
                 if finding is not None:
                     owner = owners.get(finding.path)
                     per_page.setdefault(finding.path, []).append(replace(finding, owner=owner))
-        for page in pages:
+        for page, page_checked in zip(pages, checked, strict=True):
             findings = self._apply_suppressions(page, per_page.get(page.display, []), owners[page.display])
             if any(f.code == "WR900" for f in findings):
                 result.crashed = True
             result.findings.extend(findings)
-            metrics: dict[str, Any] = {}
-            if page.readable:
-                for provider in self.metric_providers:
-                    metrics.update(provider(page, ctx))
             title = page.meta("title")
             result.pages.append(
                 PageSummary(
@@ -213,7 +254,7 @@ class Engine:
                     page.rel_path,
                     owners[page.display],
                     title if isinstance(title, str) else None,
-                    metrics,
+                    page_checked.metrics,
                 )
             )
         for path, extra in per_page.items():
@@ -238,6 +279,57 @@ class Engine:
         for inputs in dict.fromkeys(r.inputs for r in self.rules.values() if r.inputs is not None):
             config.extend(inputs(self.content_root))
         return self.cache.key(files, config)
+
+    def _read_and_check_all(self, files: Sequence[Path]) -> tuple[list[Page], list[PageChecked]]:
+        """Read every page and run the page rules: in worker processes when there are enough pages."""
+        jobs = min(self.jobs, len(files) // MIN_PAGES_PER_JOB)
+        if jobs >= 2 and "fork" in multiprocessing.get_all_start_methods():
+            global _FORKED
+            _FORKED = self
+            try:
+                # Fork: the workers start with this engine, its rules and the statute.
+                with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                    done = {
+                        page.path: (page, checked)
+                        for results in pool.map(_read_and_check_chunk, chunks(files, self.content_root))
+                        for page, checked in results
+                    }
+                return [done[f][0] for f in files], [done[f][1] for f in files]
+            except BrokenProcessPool:
+                # A worker died (out of memory, killed): check the pages here, one by one.
+                print(
+                    "Een hulpproces van webredactie stopte onverwacht; "
+                    "de pagina's worden nu een voor een gecontroleerd.",
+                    file=sys.stderr,
+                )
+            finally:
+                _FORKED = None
+        pairs = self._read_and_check(files)
+        return [page for page, _ in pairs], [checked for _, checked in pairs]
+
+    def _read_and_check(self, files: Sequence[Path]) -> list[tuple[Page, PageChecked]]:
+        """Read these pages and run the page rules on them, with these pages as the site.
+
+        Page rules that look at other pages (links, translations) read a page
+        that is not among these from disk, so a chunk gives the same findings
+        as the whole run.
+        """
+        pages = [read_page(p, self.content_root, display_path(p)) for p in files]
+        site = {(p.lang, p.rel_path): p for p in pages if p.rel_path is not None}
+        ctx = CheckContext(self.statute, self.today, self.content_root, site)
+        return [(page, self._check_page(page, ctx)) for page in pages]
+
+    def _check_page(self, page: Page, ctx: CheckContext) -> PageChecked:
+        owner = page_owner(page, self.statute)
+        findings: list[Finding] = []
+        for rule in self.rules.values():
+            if rule.check_page is not None and rule.applies_to(page):
+                findings.extend(self._run_rule(rule, page, ctx, owner))
+        metrics: dict[str, Any] = {}
+        if page.readable:
+            for provider in self.metric_providers:
+                metrics.update(provider(page, ctx))
+        return PageChecked(owner, findings, metrics)
 
     def _run_rule(
         self,

@@ -33,8 +33,10 @@ class CheckContext:
     statute: Statute
     today: date
     content_root: Path | None
-    # Every page of this run, by language and path in the language folder,
-    # so cross-page rules need not read files again.
+    # The pages of this run, by language and path in the language folder, so
+    # cross-page rules need not read files again. Site rules get every page of
+    # the run; page rules in a worker process only the pages of its chunk, so
+    # they read a page that is not here from disk.
     site: Mapping[tuple[str, str], Page] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
 
