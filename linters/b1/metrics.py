@@ -139,9 +139,13 @@ def page_stats(page: Page, ctx: CheckContext) -> TextStats | None:
     analysis = analyse(page)
     if analysis.wrong_language:
         return None
-    return text_stats(
-        (b.doc for b in analysis.running_text()), page.lang, rare_threshold(ctx, page.lang), page.rel_path
-    )
+    threshold = rare_threshold(ctx, page.lang)
+    key = ("stats", threshold, page.rel_path)
+    if key not in analysis.measures:
+        docs = (b.doc for b in analysis.running_text())
+        analysis.measures[key] = text_stats(docs, page.lang, threshold, page.rel_path)
+    stats: TextStats = analysis.measures[key]
+    return stats
 
 
 def textstat_flesch(texts: Iterable[str], lang: str) -> float:
@@ -159,7 +163,11 @@ def english_reading_ease(page: Page) -> float | None:
     texts = [b.block.text for b in analysis.running_text()]
     if not texts or analysis.wrong_language:
         return None
-    return round(textstat_flesch(texts, "en"), 1)
+    key = ("reading_ease",)
+    if key not in analysis.measures:
+        analysis.measures[key] = round(textstat_flesch(texts, "en"), 1)
+    ease: float = analysis.measures[key]
+    return ease
 
 
 def b1_metrics(page: Page, ctx: CheckContext) -> Mapping[str, Any]:

@@ -29,15 +29,7 @@ from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import (  # type: ignore[import-not-found]
-    IDX,
-    IS_PUNCT,
-    LEMMA,
-    LENGTH,
-    LOWER,
-    ORTH,
-    SENT_START,
-)
+from spacy.attrs import IDX, LEMMA, LENGTH, ORTH, SENT_START  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -132,26 +124,34 @@ def make_lemmas(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     word) instead of walking Token objects again.
     """
     table = lexicon.lemma_table(lang)
-    strings = nlp.vocab.strings
+    vocab = nlp.vocab
+    # Per distinct token text (by its hash): text, lower case, lemma, lemma hash, is it a word.
+    # A site uses a few thousand distinct forms, so nearly every token is one lookup here.
+    known: dict[int, tuple[str, str, str, int, bool]] = {}
+
+    def learn(orth: int) -> tuple[str, str, str, int, bool]:
+        lexeme = vocab[orth]
+        text, lower = lexeme.orth_, lexeme.lower_
+        lemma = table.get(lower, lower)
+        is_word = not lexeme.is_punct and not text.isspace() and WORD.search(text) is not None
+        facts = known[orth] = (text, lower, lemma, vocab.strings.add(lemma), is_word)
+        return facts
 
     def lemmas(doc: Doc) -> Doc:
-        array = doc.to_array([ORTH, LOWER, IS_PUNCT, IDX, LENGTH])
-        texts = [strings[h] for h in array[:, 0].tolist()]
-        lowers = [strings[h] for h in array[:, 1].tolist()]
-        puncts = array[:, 2].tolist()
-        lemma_list = [table.get(lower, lower) for lower in lowers]
-        if len(doc):
-            hashes = numpy.array([[strings.add(x)] for x in lemma_list], dtype="uint64")
-            doc.from_array([LEMMA], hashes)  # type: ignore[arg-type]
-        doc._.b1_text = texts
-        doc._.b1_lower = lowers
-        doc._.b1_lemma = lemma_list
-        doc._.b1_idx = array[:, 3].tolist()
-        doc._.b1_len = array[:, 4].tolist()
-        doc._.b1_is_word = [
-            not punct and not text.isspace() and WORD.search(text) is not None
-            for text, punct in zip(texts, puncts, strict=True)
-        ]
+        array = doc.to_array([ORTH, IDX, LENGTH])
+        rows = [known.get(orth) or learn(orth) for orth in array[:, 0].tolist()]
+        ext = doc._
+        if rows:
+            texts, lowers, lemma_list, hashes, words = (list(column) for column in zip(*rows, strict=True))
+            doc.from_array([LEMMA], numpy.array(hashes, dtype="uint64").reshape(-1, 1))  # type: ignore[arg-type]
+        else:
+            texts, lowers, lemma_list, words = [], [], [], []
+        ext.b1_text = texts
+        ext.b1_lower = lowers
+        ext.b1_lemma = lemma_list
+        ext.b1_idx = array[:, 1].tolist()
+        ext.b1_len = array[:, 2].tolist()
+        ext.b1_is_word = words
         return doc
 
     return lemmas
@@ -490,6 +490,15 @@ def make_words(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     """`Doc._.b1_words`: frequency (compound-aware), syllables and 'looks like a name' per word token."""
     judge = WordJudge(lang)
     count = syllables_nl if lang == "nl" else syllables_en
+    # Per distinct word: (zipf, head, modifier, syllables); a site repeats its words a lot.
+    facts: dict[str, tuple[float, str, str, int]] = {}
+
+    def word_facts(lower: str) -> tuple[float, str, str, int]:
+        found = facts.get(lower)
+        if found is None:
+            zipf, head, modifier = judge.judge(lower)
+            found = facts[lower] = (zipf, head, modifier, count(lower))
+        return found
 
     def words(doc: Doc) -> Doc:
         infos: list[WordInfo] = []
@@ -509,8 +518,8 @@ def make_words(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
                 or "/" in text
                 or _DIGIT.search(text) is not None
             )
-            zipf, head, modifier = judge.judge(lower)
-            infos.append(WordInfo(i, lower, zipf, head, modifier, count(lower), name_like))
+            zipf, head, modifier, syllables = word_facts(lower)
+            infos.append(WordInfo(i, lower, zipf, head, modifier, syllables, name_like))
         doc._.b1_words = infos
         return doc
 

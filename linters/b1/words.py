@@ -7,7 +7,6 @@ without importing the language pipeline.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -28,9 +27,8 @@ class Sentence(NamedTuple):
     words: int
 
 
-@dataclass(frozen=True, slots=True)
-class WordInfo:
-    """What the rules need to know about one word token."""
+class WordInfo(NamedTuple):
+    """What the rules need to know about one word token (a tuple: there are millions per run)."""
 
     i: int
     lower: str
