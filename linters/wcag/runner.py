@@ -13,9 +13,10 @@ was checked is lost when something later goes wrong.
 from __future__ import annotations
 
 import asyncio
-import re
+import contextlib
+import socket
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -29,10 +30,10 @@ VIEWPORT = {"width": 1280, "height": 1024}
 # A tab's renderer grows with every page it shows (about 4 MiB a Material page);
 # a fresh tab after this many pages keeps a 200-page run under 1.5 GiB.
 RECYCLE_AFTER = 30
-# Requests to other hosts are recorded by the tab and stopped: the audit itself must
-# not contact third parties. A regular expression (not a Python function) is matched
-# by Playwright's driver, so the page's own requests never wait for Python.
-FOREIGN = re.compile(r"^https?://(?!(?:127\.0\.0\.1|localhost)(?::\d+)?/)")
+# Hosts Chromium always reaches directly; every other host goes through the
+# blocking proxy (see BrowserPool), except the hosts of the pages audited.
+LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 _CLOSE_TIMEOUT = 5.0
 
 
@@ -115,29 +116,60 @@ def _host(url: str) -> str:
 class _Tab:
     """One worker's tab, and what it saw during the current page."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, site_origin: str | None, site_dir: Path | None) -> None:
         self.page = page
         self.crashed = False
         self.origin = ""
-        self.site_origin: str | None = None
+        self.site_origin = site_origin
+        self.site_dir = site_dir
         self.since = 0.0
         self.pages = 0
         self.third_party: list[str] = []
         self.broken: list[tuple[str, int]] = []
         page.on("crash", self._on_crash)
         page.on("response", self._on_response)
+        page.on("requestfailed", self._on_request_failed)
 
     def _on_crash(self, *_: Any) -> None:
         self.crashed = True
 
+    def _current(self, request: Any) -> bool:
+        # A reused tab still hears late answers to the previous page's requests.
+        started = request.timing.get("startTime", 0) if request.timing else 0
+        return not (started and started < self.since)
+
+    def _third_party(self, url: str) -> bool:
+        """Another host than the page's, the site's public address and this machine (the audit's own servers)."""
+        return (
+            url.startswith("http")
+            and _host(url) not in (self.origin, self.site_origin)
+            and urlsplit(url).hostname not in LOOPBACK_NAMES
+        )
+
+    def _foreign(self, url: str) -> None:
+        if url not in self.third_party:
+            self.third_party.append(url)
+
     def _on_response(self, response: Any) -> None:
-        if self.origin and response.status >= 400 and _host(response.url) in (self.origin, self.site_origin):
-            # A reused tab still hears late answers to the previous page's requests.
-            started = response.request.timing.get("startTime", 0) if response.request.timing else 0
-            if started and started < self.since:
-                return
-            if response.request.resource_type not in ("document",):
+        if not self.origin or not self._current(response.request):
+            return
+        if self._third_party(response.url):
+            self._foreign(response.url)  # another audited host: reached, but still a third party here
+        elif response.status >= 400 and response.request.resource_type != "document":
+            if _host(response.url) in (self.origin, self.site_origin):
                 self.broken.append((response.url, response.status))
+
+    def _on_request_failed(self, request: Any) -> None:
+        """Requests to other hosts fail at the blocking proxy: record them."""
+        if not self.origin or not self._current(request):
+            return
+        if self._third_party(request.url):
+            self._foreign(request.url)
+        elif _host(request.url) == self.site_origin and self.site_dir is not None:
+            # The site's own public address (the theme asks it for sitemap.xml): the
+            # host would answer from the built folder, so only a missing file is broken.
+            if not _in_folder(self.site_dir, urlsplit(request.url).path):
+                self.broken.append((request.url, 404))
 
     def reset(self, url: str) -> None:
         self.since = time.time() * 1000
@@ -146,11 +178,35 @@ class _Tab:
         self.broken = []
 
 
+def _in_folder(folder: Path, path: str) -> bool:
+    """Whether a web path is a file of the built site (a folder means its index.html)."""
+    file = (folder / path.lstrip("/")).resolve()
+    if file.is_dir():
+        file = file / "index.html"
+    return file.is_relative_to(folder.resolve()) and file.is_file()
+
+
+@contextlib.contextmanager
+def blocking_proxy() -> Iterator[str]:
+    """The address of a proxy that refuses every connection, for as long as the run lasts.
+
+    A socket bound to a free loopback port but never listening: Chromium's
+    connection is refused at once, and no other program can take the port.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
 class BrowserPool:
     """Runs the audit of many pages in one browser, `concurrency` tabs at a time."""
 
-    def __init__(self, settings: RunnerSettings) -> None:
+    def __init__(self, settings: RunnerSettings, hosts: Sequence[str] = ()) -> None:
         self.settings = settings
+        # Reached directly: loopback and the hosts of the audited pages.
+        self.direct = tuple(dict.fromkeys((*LOOPBACK, *hosts)))
+        self._proxy = contextlib.ExitStack()
+        self._proxy_url = ""
         self._playwright: Any = None
         self._browser: Any = None
         self._context: Any = None
@@ -158,11 +214,11 @@ class BrowserPool:
         self._lock = asyncio.Lock()
         self.restarts = 0
         self.browser_version = ""
-        self._tabs: list[_Tab] = []
 
     async def __aenter__(self) -> BrowserPool:
         from playwright.async_api import async_playwright
 
+        self._proxy_url = self._proxy.enter_context(blocking_proxy())
         self._playwright = await async_playwright().start()
         await self._start_browser()
         return self
@@ -175,12 +231,18 @@ class BrowserPool:
             pass
         if self._playwright is not None:
             await self._playwright.stop()
+        self._proxy.close()
 
     async def _start_browser(self) -> None:
+        # Third parties are stopped by a proxy that refuses every connection, not
+        # by intercepting requests: Playwright's request routing turns off the
+        # HTTP cache, and then every tab fetched and compiled axe and the theme
+        # again for every page (a quarter more CPU per page).
         self._browser = await self._playwright.chromium.launch(
             executable_path=str(self.settings.executable),
             headless=True,
             args=[*LAUNCH_ARGS, *self.settings.extra_args],
+            proxy={"server": self._proxy_url, "bypass": ",".join(self.direct)},
         )
         self.browser_version = self._browser.version
         # One context for all tabs: they share the HTTP cache, so axe's compiled code is reused.
@@ -188,59 +250,15 @@ class BrowserPool:
             viewport=VIEWPORT, bypass_csp=True, service_workers="block", locale="nl-NL"
         )
         self._context.set_default_timeout(30_000)
-        await self._context.route(FOREIGN, self._block_foreign)
         self._generation += 1
-
-    async def _fulfil_own(self, route: Any) -> None:
-        import mimetypes
-
-        assert self.settings.site_dir is not None and self.settings.site_origin is not None
-        path = urlsplit(route.request.url).path
-        file = (self.settings.site_dir / path.lstrip("/")).resolve()
-        if file.is_dir():
-            file = file / "index.html"
-        inside = file.is_relative_to(self.settings.site_dir.resolve())
-        if inside and file.is_file():
-            kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-            await route.fulfill(status=200, body=file.read_bytes(), content_type=kind)
-        else:
-            await route.fulfill(status=404, body="Not found", content_type="text/plain")
-
-    async def _block_foreign(self, route: Any) -> None:
-        request = route.request
-        origin = self.settings.site_origin
-        if origin and self.settings.site_dir is not None and _host(request.url) == origin:
-            await self._fulfil_own(route)
-            return
-        frame_url = ""
-        try:
-            frame_url = request.frame.url
-        except Exception:  # noqa: BLE001 - a request without a frame (service worker) has no page
-            frame_url = ""
-        if frame_url and _host(request.url) == _host(frame_url):
-            await route.continue_()
-            return
-        if request.is_navigation_request() and request.frame.parent_frame is None:
-            await route.continue_()
-            return
-        page = request.frame.page if frame_url else None
-        for tab in self._tabs:
-            if tab.page is page and request.url not in tab.third_party:
-                tab.third_party.append(request.url)
-        await route.abort("blockedbyclient")
 
     async def _new_tab(self) -> _Tab:
         if self._browser is None or not self._browser.is_connected():
             await self._restart(self._generation)
         page = await self._context.new_page()
-        tab = _Tab(page)
-        tab.site_origin = self.settings.site_origin
-        self._tabs.append(tab)
-        return tab
+        return _Tab(page, self.settings.site_origin, self.settings.site_dir)
 
     async def _drop_tab(self, tab: _Tab) -> None:
-        if tab in self._tabs:
-            self._tabs.remove(tab)
         try:
             await asyncio.wait_for(tab.page.close(run_before_unload=False), _CLOSE_TIMEOUT)
         except Exception:  # noqa: BLE001 - the tab may already be gone with its renderer
@@ -255,7 +273,6 @@ class BrowserPool:
                     await asyncio.wait_for(self._browser.close(), _CLOSE_TIMEOUT)
             except Exception:  # noqa: BLE001 - it is dead; we start a new one
                 pass
-            self._tabs = []
             self.restarts += 1
             await self._start_browser()
 
@@ -362,7 +379,8 @@ def run_pages(
     facts: dict[str, Any] = {}
 
     async def main() -> None:
-        async with BrowserPool(settings) as pool:
+        hosts = [urlsplit(t.url).hostname for t in targets]
+        async with BrowserPool(settings, [h for h in hosts if h]) as pool:
             try:
                 await pool.run(targets, keep)
             finally:

@@ -9,10 +9,13 @@ of the run goes on.
 from __future__ import annotations
 
 import asyncio
+import http.server
 import json
 import os
 import re
 import signal
+import socket
+import threading
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -27,6 +30,7 @@ from linters.wcag.audit import AuditSettings, run_audit
 from linters.wcag.axe import find_axe
 from linters.wcag.inputs import AuditPlan
 from linters.wcag.runner import PageOptions, RunnerSettings, Target, run_pages
+from linters.wcag.server import serve
 from tests.conftest import REPO, run_cli
 from tests.wcag.conftest import PAGES
 
@@ -191,3 +195,86 @@ def test_interrupted_run_keeps_what_was_checked(chromium: Path, fixture_server: 
     assert not by_url["fouten.html"].checked and not by_url["goed.html?daarna"].checked
     unchecked = [f for f in outcome.result.findings if f.code == "A11Y100"]
     assert len(unchecked) == 2 and "afgebroken" in unchecked[0].message.nl
+
+
+def _network_address() -> str | None:
+    """This machine's address on its network (not loopback), or None."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))  # UDP: no packet is sent
+        except OSError:
+            return None
+        address = str(probe.getsockname()[0])
+    return None if address.startswith("127.") else address
+
+
+class _Counting(http.server.BaseHTTPRequestHandler):
+    seen: list[str] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_third_parties_are_recorded_and_never_reached(chromium: Path, tmp_path: Path) -> None:
+    # The "third party" is a real server on this machine's network address: Chromium
+    # would reach it directly if the audit did not stop it.
+    address = _network_address()
+    if address is None:
+        pytest.skip("this machine has no network address besides loopback")
+    other = http.server.HTTPServer((address, 0), _Counting)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    _Counting.seen.clear()
+    pixel = f"http://{address}:{other.server_address[1]}/teller.png"
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text(
+        f'<!doctype html><html lang="nl"><head><title>Teller</title></head><body><main><h1>Teller</h1>'
+        f'<img src="{pixel}" alt="Teller" width="1" height="1">'
+        f"<script>fetch('{pixel}?script').catch(() => null)</script></main></body></html>",
+        encoding="utf-8",
+    )
+    axe = find_axe()
+    try:
+        with serve(tmp_path / "site", axe.source) as base:
+            settings = RunnerSettings(chromium, axe.source, ("wcag2a",), concurrency=1, settle=0.5)
+            results, _ = run_pages(settings, [Target(f"{base}/", FAST)])
+    finally:
+        other.shutdown()
+        other.server_close()
+    assert results[0].checked, results[0].error
+    assert sorted(results[0].third_party) == [pixel, f"{pixel}?script"]
+    assert _Counting.seen == []
+
+
+def test_the_sites_public_address_is_answered_from_the_folder(chromium: Path, tmp_path: Path) -> None:
+    # Material asks the site's public address for sitemap.xml; the host would answer
+    # from the built folder, so only a file that is not there is reported as broken.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="nl"><head><title>Kaart</title></head><body><main><h1>Kaart</h1>'
+        "<script>for (const p of ['sitemap.xml', 'en/sitemap.xml']) "
+        "fetch('https://www.diemen.nl/' + p).catch(() => null)</script></main></body></html>",
+        encoding="utf-8",
+    )
+    axe = find_axe()
+    with serve(site, axe.source) as base:
+        settings = RunnerSettings(
+            chromium,
+            axe.source,
+            ("wcag2a",),
+            concurrency=1,
+            settle=0.5,
+            site_origin="https://www.diemen.nl",
+            site_dir=site,
+        )
+        results, _ = run_pages(settings, [Target(f"{base}/", FAST)])
+    assert results[0].checked, results[0].error
+    assert results[0].third_party == []
+    assert results[0].broken == [("https://www.diemen.nl/en/sitemap.xml", 404)]
