@@ -140,6 +140,8 @@ class Statute:
     content_types: Mapping[str, ContentType]
     language_policy: Mapping[str, Mapping[str, float]]
     rule_settings: Mapping[str, Any] = field(default_factory=dict)
+    # The organisation's phone number (`organisatie.telefoon`), "" when the statute has none.
+    phone: str = ""
 
     def section_for(self, rel_path: str) -> Section | None:
         """Return the most specific section that contains a page path."""
@@ -454,12 +456,12 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None, content
     top = MapReader(data, "", problems)
     top.get("versie", int, required=True, example="1", check=lambda v: None if v == 1 else "Alleen versie 1 bestaat.")
     org_node = top.get("organisatie", dict, required=True, example="{naam: Gemeente Diemen}")
-    organisation, website = "", ""
+    organisation, website, phone = "", "", ""
     if org_node is not None:
         org = MapReader(org_node, "organisatie", problems, top.line_of("organisatie"))
         organisation = org.get("naam", str, required=True, example="Gemeente Diemen") or ""
         website = org.get("website", str, example="https://www.diemen.nl") or ""
-        org.get("telefoon", str, example="14 020")
+        phone = org.get("telefoon", str, example="14 020") or ""
         org.get("adres", str, example="Wilhelminaplantsoen 1, Diemen")
         org.finish()
     address_form = (
@@ -520,4 +522,5 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None, content
         content_types=content_types,
         language_policy=language_policy,
         rule_settings=rule_settings,
+        phone=phone,
     )

@@ -462,8 +462,7 @@ def _statement(report: dict[str, Any], criteria: list[Criterion], status: str, t
     team = statute.departments.get("webredactie")
     mail = (team.feedback or team.contact) if team is not None else None
     mail = mail or "webredactie@diemen.nl"
-    # The statute has no phone number field yet; 14 020 is the municipalities' shared number.
-    phone = " of bel 14 020"
+    phone = f" of bel {statute.phone}" if statute.phone else ""
     planned = date(today.year + (today.month + 6 - 1) // 12, (today.month + 6 - 1) % 12 + 1, min(today.day, 28))
     plan_text = (
         f"Het handmatige deel van het onderzoek ({manual} criteria) is gepland en is klaar vóór "

@@ -44,7 +44,13 @@ def test_yearly_audit_writes_report_and_statement(
     chromium: Path, site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "jaar"
-    args = ["audit", str(site), "--yearly", "--seed", "42", "--report-dir", str(out), "--quiet"]
+    # The statement takes the phone number from the statute: a copy with another number.
+    statute = tmp_path / "redactiestatuut.yml"
+    text = (REPO / "redactiestatuut.yml").read_text(encoding="utf-8")
+    assert 'telefoon: "14 020"' in text
+    statute.write_text(text.replace('telefoon: "14 020"', 'telefoon: "020 555 0100"'), encoding="utf-8")
+    args = ["--statute", str(statute), "audit", str(site), "--yearly", "--seed", "42", "--report-dir", str(out)]
+    args += ["--quiet"]
     args += ["--today", "2026-11-22"]
     code, _, err = run_cli([*args, "--format", "json"], REPO, capsys)
     assert code == 0, err
@@ -65,6 +71,7 @@ def test_yearly_audit_writes_report_and_statement(
     assert report["status_verklaring"] == "C"
     statement = (out / "toegankelijkheidsverklaring.md").read_text(encoding="utf-8")
     assert "**Status:** C, eerste maatregelen genomen" in statement and "Nationale ombudsman" in statement
+    assert "of bel 020 555 0100." in statement and "14 020" not in statement
     html = (out / "onderzoek.html").read_text(encoding="utf-8")
     assert '<html lang="nl">' in html and "Handmatige controles die nog moeten gebeuren" in html
     # The same seed gives the same sample (without a browser).
