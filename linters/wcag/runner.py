@@ -33,7 +33,8 @@ RECYCLE_AFTER = 30
 # Hosts Chromium always reaches directly; every other host goes through the
 # blocking proxy (see BrowserPool), except the hosts of the pages audited.
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+# The same hosts as `urlsplit(...).hostname` gives them (no brackets).
+LOOPBACK_NAMES = frozenset(host.strip("[]") for host in LOOPBACK)
 _CLOSE_TIMEOUT = 5.0
 
 
@@ -155,9 +156,12 @@ class _Tab:
             return
         if self._third_party(response.url):
             self._foreign(response.url)  # another audited host: reached, but still a third party here
-        elif response.status >= 400 and response.request.resource_type != "document":
-            if _host(response.url) in (self.origin, self.site_origin):
-                self.broken.append((response.url, response.status))
+        elif (
+            response.status >= 400
+            and response.request.resource_type != "document"
+            and _host(response.url) in (self.origin, self.site_origin)
+        ):
+            self.broken.append((response.url, response.status))
 
     def _on_request_failed(self, request: Any) -> None:
         """Requests to other hosts fail at the blocking proxy: record them."""
