@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate_site import OUR_SITE_DIR, generate_site  # noqa: E402
 
-from linters.ownership.statute import load_statute  # noqa: E402
+from linters.registry import load_statute  # noqa: E402
 from linters.wcag.audit import AuditSettings, run_audit  # noqa: E402
 from linters.wcag.axe import BEST_PRACTICE, WCAG_TAGS, find_axe  # noqa: E402
 from linters.wcag.browser import LAUNCH_ARGS, find_browser  # noqa: E402

@@ -43,7 +43,7 @@ def run_check(site: Path, *options: str) -> tuple[float, dict[str, object]]:
         [
             sys.executable,
             "-m",
-            "linters.cli",
+            "linters.commands.cli",
             "--root",
             str(site),
             "check",

@@ -39,8 +39,11 @@ from generate_site import generate_site  # noqa: E402
 from linters.core.engine import Engine, RunResult  # noqa: E402
 from linters.ownership.digest import build_digest  # noqa: E402
 from linters.ownership.history import load_history  # noqa: E402
-from linters.ownership.statute import load_statute  # noqa: E402
-from linters.registry import ALL_RULES, rule_names  # noqa: E402
+from linters.registry import (  # noqa: E402
+    ALL_RULES,
+    load_statute,  # noqa: E402
+    rule_names,
+)
 
 FAMILIES = ("WR", "FM", "OWN", "TR", "LNK")
 TARGET_SECONDS = 5.0

@@ -33,11 +33,10 @@ from typing import Any
 
 from generate_site import generate_site
 
-from linters.cli import main as webredactie
+from linters.commands.cli import main as webredactie
 from linters.core.engine import RunResult
 from linters.core.files import write_atomic
-from linters.ownership.statute import load_statute
-from linters.registry import rules_by_code
+from linters.registry import load_statute, rules_by_code
 from linters.report import FORMATS, history
 from linters.report.dashboard import DepartmentInfo, departments_from_statute, min_readability, publish
 from linters.report.dashboard.load import read

@@ -6,13 +6,18 @@ A new rule is added here and nowhere else; the README rule table, the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from pathlib import Path
 
+from linters.b1.policy import LANGUAGE_POLICY
 from linters.b1.rules import B1_RULES
 from linters.core import input_rules
+from linters.core import statute as core_statute
 from linters.core.rules import Rule
+from linters.core.statute import PolicySection, Statute
 from linters.ownership import codeowners, contact, duplicates, frontmatter, links, reviews, translations
 from linters.wcag.audit_rules import AUDIT_RULES
+from linters.wcag.policy import ACCESSIBILITY_POLICY
 from linters.wcag.source import SOURCE_RULES
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -75,3 +80,12 @@ def find_rule(key: str) -> Rule | None:
         if key in (candidate.code, candidate.name):
             return candidate
     return None
+
+
+# The parts of the statute the families declare; the loader accepts these and no others.
+POLICIES: tuple[PolicySection, ...] = (LANGUAGE_POLICY, ACCESSIBILITY_POLICY)
+
+
+def load_statute(path: Path, known_rules: Collection[str] | None = None, content_root: Path | None = None) -> Statute:
+    """Load the statute with every family's policy section (see `linters.core.statute.load_statute`)."""
+    return core_statute.load_statute(path, known_rules=known_rules, content_root=content_root, policies=POLICIES)

@@ -14,7 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from linters.core.config import ConfigError
-from linters.ownership.statute import Statute, load_statute
+from linters.core.statute import Statute
+from linters.registry import load_statute
 
 
 def project_path(config: MkDocsConfig, value: str) -> Path:

@@ -66,7 +66,7 @@ def chdir(path: Path) -> Iterator[None]:
 
 def run_cli(args: list[str], cwd: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run the real command line in-process and return (exit code, stdout, stderr)."""
-    from linters.cli import main
+    from linters.commands.cli import main
 
     with chdir(cwd):
         code = main(args)

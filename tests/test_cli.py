@@ -74,14 +74,14 @@ def test_a_crashing_rule_is_reported_and_the_run_goes_on(
     # A crash in our own code cannot be caused by a page, so the rule is replaced.
     from dataclasses import replace
 
-    import linters.cli
+    import linters.commands.check
     from linters.registry import ALL_RULES
 
     def explode(page: object, ctx: object) -> list[object]:
         raise IndexError("kapot")
 
     broken = tuple(replace(r, check_page=explode) if r.code == "FM003" else r for r in ALL_RULES)
-    monkeypatch.setattr(linters.cli, "ALL_RULES", broken)
+    monkeypatch.setattr(linters.commands.check, "ALL_RULES", broken)
     code, out, _ = run_cli(["check", GOOD, BOM, "--today", "2026-11-22"], SITE, capsys)
     assert code == 2
     assert out.count("WR900 check-crashed") == 2

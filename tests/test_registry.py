@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from linters.cli import rules_markdown
+from linters.commands.rules import rules_markdown
 from linters.core.rules import DOC_SECTIONS
 from linters.registry import ALL_RULES, RETIRED_CODES
 from tests.conftest import REPO

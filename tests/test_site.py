@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linters.ownership.statute import load_statute
+from linters.registry import load_statute
 from tests.conftest import REPO, run_cli
 
 CONTENT = REPO / "content"

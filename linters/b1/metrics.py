@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from linters.b1 import lexicon
+from linters.b1.policy import LANGUAGE_POLICY
 from linters.b1.words import WordInfo
 from linters.core.page import Page
 from linters.core.rules import CheckContext
@@ -110,7 +111,7 @@ def difficult_word(word: WordInfo, threshold: float, rel_path: str | None) -> bo
 
 def rare_threshold(ctx: CheckContext, lang: str) -> float:
     """The Zipf frequency below which a word counts as rare (statute: min_woordfrequentie)."""
-    return ctx.statute.policy("nl", "min_woordfrequentie") if lang == "nl" else 3.0
+    return LANGUAGE_POLICY.threshold(ctx.statute, "nl", "min_woordfrequentie") if lang == "nl" else 3.0
 
 
 def text_stats(docs: Iterable[Doc], lang: str, threshold: float, rel_path: str | None) -> TextStats:

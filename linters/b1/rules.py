@@ -20,6 +20,7 @@ from linters.b1.metrics import (
     rare_threshold,
     readability_index,
 )
+from linters.b1.policy import LANGUAGE_POLICY
 from linters.b1.words import is_word
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.page import Page
@@ -49,7 +50,7 @@ def _context(text: str) -> str:
 
 
 def _limit(ctx: CheckContext, lang: str, key: str) -> int:
-    return int(ctx.statute.policy(lang, key))
+    return int(LANGUAGE_POLICY.threshold(ctx.statute, lang, key))
 
 
 # --- sentences -------------------------------------------------------------------
@@ -156,7 +157,7 @@ def long_sentences_on_average(page: Page, ctx: CheckContext) -> Iterator[Detecti
     stats = page_stats(page, ctx)
     if stats is None or stats.sentences < 3:
         return
-    limit = ctx.statute.policy(page.lang, "max_gemiddelde_zinslengte")
+    limit = LANGUAGE_POLICY.threshold(ctx.statute, page.lang, "max_gemiddelde_zinslengte")
     mean = stats.mean_sentence_length
     if mean <= limit:
         return
@@ -738,7 +739,7 @@ def low_readability(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     if stats is None or stats.sentences < 3:
         return
     index = readability_index(stats, "nl")
-    limit = ctx.statute.policy("nl", "min_leesbaarheid")
+    limit = LANGUAGE_POLICY.threshold(ctx.statute, "nl", "min_leesbaarheid")
     if index < limit:
         yield Detection(
             _first_line(page),
@@ -920,7 +921,7 @@ def low_reading_ease(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     if stats is None or stats.sentences < 3:
         return
     ease = english_reading_ease(page)
-    limit = ctx.statute.policy("en", "min_flesch_reading_ease")
+    limit = LANGUAGE_POLICY.threshold(ctx.statute, "en", "min_flesch_reading_ease")
     if ease is not None and ease < limit:
         yield Detection(
             _first_line(page),

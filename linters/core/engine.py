@@ -24,8 +24,8 @@ from linters.core.config import display_path
 from linters.core.finding import Detection, Finding, Message, Severity, SourceSpan
 from linters.core.page import Page, language_of, read_page
 from linters.core.rules import CheckContext, Rule
+from linters.core.statute import Statute
 from linters.core.suppression import Suppressions, parse_suppressions
-from linters.ownership.statute import Statute
 
 MetricProvider = Callable[[Page, CheckContext], Mapping[str, Any]]
 SKIPPED_DIRS = {".git", "node_modules", "site", ".nox", "__pycache__"}

@@ -18,7 +18,7 @@ from linters.core.finding import Detection, Finding, Message, Severity
 
 if TYPE_CHECKING:
     from linters.core.page import Page
-    from linters.ownership.statute import Statute
+    from linters.core.statute import Statute
 
 DOC_SECTIONS = ("Wat het controleert", "Waarom is dit een probleem?", "Voorbeeld", "Beter")
 DOCS_PAGE = "docs/regels.md"

@@ -17,8 +17,8 @@ from linters.core.config import display_path
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.page import LANGUAGES, Page
 from linters.core.rules import CheckContext, rule
+from linters.core.statute import Section, Statute
 from linters.ownership.inputs import LOCATIONS, site_inputs
-from linters.ownership.statute import Section, Statute
 
 WEB_TEAM = "webredactie"
 _GITLAB_SECTION = re.compile(r"^\^?\[[^\]]+\](?:\[(\d+)\])?")

@@ -20,10 +20,10 @@ from linters.core.config import display_path
 from linters.core.dates import dutch_date, english_date
 from linters.core.engine import page_owner
 from linters.core.page import LANGUAGES, Page, read_page
+from linters.core.statute import Department, Statute
 from linters.ownership.codeowners import WEB_TEAM
 from linters.ownership.history import History, load_history
 from linters.ownership.reviews import UPCOMING_DAYS, ReviewState, review_status
-from linters.ownership.statute import Department, Statute
 from linters.ownership.translations import staleness
 
 SCHEMA_VERSION = 1

@@ -16,7 +16,7 @@ from linters.core.dates import dutch_date, english_date
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.page import Page
 from linters.core.rules import CheckContext, rule
-from linters.ownership.statute import Cycle, Statute
+from linters.core.statute import Cycle, Statute
 
 # A department hears about a review this many days before it is due (digest only).
 UPCOMING_DAYS = 30

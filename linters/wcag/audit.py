@@ -22,7 +22,7 @@ from linters.core.engine import PageSummary, RunResult, effective_severity, page
 from linters.core.finding import Detection, Finding, Message, PageTarget, Severity, SourceSpan
 from linters.core.page import LANGUAGES, Page, read_page
 from linters.core.rules import Rule
-from linters.ownership.statute import Statute
+from linters.core.statute import Statute
 from linters.wcag import audit_rules
 from linters.wcag import axe as axe_adapter
 from linters.wcag.baseline import Baseline, Entry

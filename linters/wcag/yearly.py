@@ -34,8 +34,8 @@ from ruamel.yaml.error import YAMLError
 from linters.core.config import ConfigCode, Problems
 from linters.core.files import write_atomic
 from linters.core.finding import Severity
+from linters.core.statute import Statute
 from linters.core.yamlread import make_yaml
-from linters.ownership.statute import Statute
 from linters.wcag.audit import AuditOutcome
 from linters.wcag.data import load
 from linters.wcag.inputs import AuditPlan
@@ -123,10 +123,8 @@ def _section(path: str) -> str:
     return parts[0] if parts and not parts[0].endswith(".html") else ""
 
 
-def choose_sample(plan: AuditPlan, root: Path, seed: int | None) -> dict[str, Any]:
+def choose_sample(plan: AuditPlan, root: Path, seed: int | None, statute: Statute | None = None) -> dict[str, Any]:
     """Replace the plan's pages with a WCAG-EM sample; return what was chosen and why."""
-    from linters.ownership.statute import load_statute
-
     paths = [t.url for t in plan.targets]
     options = {t.url: t for t in plan.targets}
     sample = Sample(seed=seed if seed is not None else secrets.randbelow(1_000_000), population=len(paths))
@@ -135,7 +133,6 @@ def choose_sample(plan: AuditPlan, root: Path, seed: int | None) -> dict[str, An
         for path in paths:
             reasons[path].append("opgegeven adres")
     else:
-        statute = load_statute(root / "redactiestatuut.yml") if (root / "redactiestatuut.yml").is_file() else None
         for path in paths:
             parts = [p for p in path.strip("/").split("/") if p]
             lang = "en" if parts[:1] == ["en"] else "nl"

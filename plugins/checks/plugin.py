@@ -27,10 +27,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from linters.cli import parse_today
+from linters.commands.common import parse_today
 from linters.core.cache import CACHE_DIR, RunCache
 from linters.core.finding import Finding, Severity
-from linters.ownership.statute import Statute
+from linters.core.statute import Statute
 from linters.registry import rule_names
 from linters.report.text import finding_line
 from plugins.checks.config import ChecksConfig

@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from linters.b1.metrics import b1_metrics
+from linters.commands.check import check_pages
 from linters.core.cache import RunCache
 from linters.core.config import display_path
-from linters.core.engine import Engine, basic_metrics
 from linters.core.finding import Finding, Severity
 from linters.core.page import language_of
-from linters.ownership.statute import Statute
-from linters.registry import ALL_RULES
+from linters.core.statute import Statute
 
 Stamp = tuple[int, int]
 
@@ -74,16 +72,14 @@ class CheckSession:
             self.findings.pop(display_path(path), None)
         if todo:
             whole_site = todo == sources
-            engine = Engine(
-                ALL_RULES,
+            # The same function as `webredactie check`, so both share cached runs.
+            result = check_pages(
+                [self.content_root] if whole_site else sorted(todo),
                 statute,
                 today=today,
                 content_root=self.content_root,
-                # The same providers as the CLI, so both share cached runs.
-                metric_providers=(basic_metrics, b1_metrics),
                 cache=self.cache if whole_site else None,
             )
-            result = engine.run([self.content_root] if whole_site else sorted(todo))
             fresh: dict[str, list[Finding]] = {display_path(path): [] for path in todo}
             # Findings on files that are not pages (the statute, CODEOWNERS)
             # come from whole-site rules: the latest run is the truth.

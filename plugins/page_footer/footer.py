@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from linters.core.dates import long_date
 from linters.core.engine import page_owner
 from linters.core.page import FrontMatter, Page
-from linters.ownership.statute import Department, Statute
+from linters.core.statute import Department, Statute
 from plugins.page_footer.texts import TEXTS
 
 MAILTO = "mailto"

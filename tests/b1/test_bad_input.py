@@ -29,7 +29,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str,
     from contextlib import redirect_stdout
     from io import StringIO
 
-    from linters.cli import main
+    from linters.commands.cli import main
     from tests.conftest import chdir
 
     out = StringIO()

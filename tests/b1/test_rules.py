@@ -36,7 +36,7 @@ def report() -> dict[str, Counter[tuple[int, str]]]:
     from contextlib import redirect_stdout
     from io import StringIO
 
-    from linters.cli import main
+    from linters.commands.cli import main
     from tests.conftest import chdir
 
     out = StringIO()

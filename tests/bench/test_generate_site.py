@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from linters.core.page import read_page
-from linters.ownership.statute import load_statute
+from linters.registry import load_statute
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))

@@ -16,8 +16,7 @@ from linters.core.engine import Engine, RunResult, basic_metrics, chunks
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.page import Page, language_of
 from linters.core.rules import CheckContext, Rule, rule
-from linters.ownership.statute import load_statute
-from linters.registry import ALL_RULES
+from linters.registry import ALL_RULES, load_statute
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))

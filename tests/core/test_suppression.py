@@ -6,8 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from linters.core.engine import Engine
-from linters.ownership.statute import load_statute
-from linters.registry import ALL_RULES, rule_names
+from linters.registry import ALL_RULES, load_statute, rule_names
 from tests.conftest import REPO
 
 HEADER = "---\ntitle: T\ndescription: D\nowner: afval\nreviewed: {reviewed}\n---\n"

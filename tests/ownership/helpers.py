@@ -9,8 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from linters.core.engine import Engine, RunResult
-from linters.ownership.statute import load_statute
-from linters.registry import ALL_RULES
+from linters.registry import ALL_RULES, load_statute
 from tests.conftest import FIXTURES, chdir
 
 STATUTE = FIXTURES / "ownership-site" / "redactiestatuut.yml"

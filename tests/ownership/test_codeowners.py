@@ -9,7 +9,7 @@ import pytest
 
 from linters.core.finding import SourceSpan
 from linters.ownership.codeowners import first_difference, render_github, render_gitlab, reviewers_for
-from linters.ownership.statute import load_statute
+from linters.registry import load_statute
 from tests.conftest import REPO, run_cli
 from tests.ownership.helpers import STATUTE, codes, commit, git, init_repo, new_site, page, run_checks, write
 

@@ -13,8 +13,7 @@ from ruamel.yaml import YAML
 
 from linters.core.engine import Engine
 from linters.core.finding import SourceSpan
-from linters.ownership.statute import load_statute
-from linters.registry import ALL_RULES
+from linters.registry import ALL_RULES, load_statute
 from tests.conftest import FIXTURES, chdir, run_cli
 
 SITE = FIXTURES / "ownership-site"

@@ -10,7 +10,7 @@ import pytest
 from linters.core.dates import dutch_date
 from linters.core.page import read_page
 from linters.ownership.reviews import ReviewState, add_months, review_status
-from linters.ownership.statute import load_statute
+from linters.registry import load_statute
 from tests.conftest import REPO
 from tests.ownership.helpers import STATUTE, write
 

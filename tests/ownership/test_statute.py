@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from linters.b1.policy import LANGUAGE_POLICY
 from linters.core.config import ConfigError
-from linters.ownership.statute import load_statute
-from linters.registry import rule_names
+from linters.registry import load_statute, rule_names
 from tests.conftest import FIXTURES, REPO, run_cli
 
 
@@ -24,7 +24,7 @@ def test_real_statute_loads() -> None:
     assert statute.review_cycle_months("burgerzaken/rijbewijs.md") == 6
     assert statute.review_cycle_months("afval/grofvuil.md") == 12
     assert statute.review_cycle_months("nieuws/x.md", "nieuws") == 24
-    assert statute.policy("nl", "max_woorden_per_zin") == 25
+    assert LANGUAGE_POLICY.threshold(statute, "nl", "max_woorden_per_zin") == 25
     assert statute.departments["afval"].partner is not None
 
 

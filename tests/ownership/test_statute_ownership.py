@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from linters.core.config import ConfigError
-from linters.ownership.statute import load_statute
+from linters.registry import load_statute
 from tests.conftest import FIXTURES, run_cli
 from tests.ownership.helpers import page, write
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from linters.ownership.statute import load_statute
+from linters.registry import load_statute
 from plugins.checks.session import CheckSession
 from tests.plugins.fixture_site import BASE_PAGES, STATUTE, build_site, page, write_site
 

@@ -121,7 +121,7 @@ def test_the_dashboard_passes_our_own_accessibility_audit(dashboard: Path, tmp_p
 
     report = tmp_path / "audit.json"
     # Its own process: the audit runs its own event loop, the browser fixture above holds one.
-    command = [sys.executable, "-m", "linters.cli", "--root", str(REPO), "audit", str(dashboard)]
+    command = [sys.executable, "-m", "linters.commands.cli", "--root", str(REPO), "audit", str(dashboard)]
     command += ["--format", "json", "--output", str(report), "--fail-on", "never", "--quiet"]
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from linters.cli import _parser
+from linters.commands.cli import _parser
 from linters.report import history
 from tests.conftest import FIXTURES, REPO, run_cli
 from tests.report.test_dashboard import RUN, check_structure

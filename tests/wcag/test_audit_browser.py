@@ -25,7 +25,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from linters.core.finding import PageTarget, Severity
-from linters.ownership.statute import load_statute
+from linters.registry import load_statute
 from linters.wcag.audit import AuditSettings, run_audit
 from linters.wcag.axe import find_axe
 from linters.wcag.inputs import AuditPlan

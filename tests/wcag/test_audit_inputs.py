@@ -10,7 +10,7 @@ import pytest
 
 from linters.core.config import ConfigError
 from linters.core.finding import Finding, Message, PageTarget, Severity
-from linters.ownership.statute import load_statute
+from linters.registry import load_statute
 from linters.wcag import axe
 from linters.wcag.audit import SourceMap
 from linters.wcag.baseline import load_baseline

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from linters.registry import load_statute
 from linters.wcag.inputs import AuditPlan, site_pages
 from linters.wcag.runner import Target
 from linters.wcag.yearly import choose_sample
@@ -76,9 +77,11 @@ def test_yearly_audit_writes_report_and_statement(
     assert '<html lang="nl">' in html and "Handmatige controles die nog moeten gebeuren" in html
     # The same seed gives the same sample (without a browser).
     plan = AuditPlan(site=site, relative=True, targets=[Target(p) for p in site_pages(site)])
-    again = choose_sample(plan, REPO, 42)["sample"]
+    again = choose_sample(plan, REPO, 42, load_statute(REPO / "redactiestatuut.yml"))["sample"]
     assert list(again.structured) == structured and again.random == sample["willekeurig"]
-    other = choose_sample(AuditPlan(site=site, relative=True, targets=[Target(p) for p in site_pages(site)]), REPO, 7)
+    statute = load_statute(REPO / "redactiestatuut.yml")
+    fresh = AuditPlan(site=site, relative=True, targets=[Target(p) for p in site_pages(site)])
+    other = choose_sample(fresh, REPO, 7, statute)
     assert list(other["sample"].structured) == structured
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from linters.core.engine import Engine
-from linters.ownership.statute import load_statute
-from linters.registry import ALL_RULES
+from linters.registry import ALL_RULES, load_statute
 from linters.wcag.source import SOURCE_RULES
 from tests.conftest import FIXTURES, REPO, run_cli
 

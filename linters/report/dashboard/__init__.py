@@ -16,9 +16,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from linters.b1.policy import LANGUAGE_POLICY
 from linters.core.engine import RunResult
 from linters.core.files import write_atomic
-from linters.ownership.statute import Statute
+from linters.core.statute import Statute
 from linters.report import history as history_file
 from linters.report.dashboard import html, model
 from linters.report.dashboard.model import DEFAULT_MIN_READABILITY, DepartmentInfo
@@ -36,7 +37,7 @@ def departments_from_statute(statute: Statute) -> list[DepartmentInfo]:
 def min_readability(statute: Statute) -> float:
     """The readability index a page needs to count as B1 (taalbeleid.nl.min_leesbaarheid)."""
     try:
-        return float(statute.policy("nl", "min_leesbaarheid"))
+        return float(LANGUAGE_POLICY.threshold(statute, "nl", "min_leesbaarheid"))
     except KeyError:
         return DEFAULT_MIN_READABILITY
 

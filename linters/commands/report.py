@@ -20,13 +20,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from linters.commands.check import CheckRequest, run_check
+from linters.commands.common import default_jobs, load_project_statute, parse_today
+from linters.commands.options import EXIT_CLEAN as EXIT_DONE
+from linters.commands.options import EXIT_STOPPED
 from linters.core.config import display_path
+from linters.core.statute import Statute
 from linters.ownership.digest import build_digest
-from linters.ownership.statute import Statute
 from linters.report.dashboard import departments_from_statute, min_readability, publish
 from linters.report.dashboard.load import ReportInputError, read
-from linters.report.options import EXIT_CLEAN as EXIT_DONE
-from linters.report.options import EXIT_STOPPED
 
 REPORTS_DIR = "reports"
 CHECK_FILE = "check.json"
@@ -95,7 +97,7 @@ def _digest(args: argparse.Namespace, root: Path, statute: Statute, today: date)
     return loaded if isinstance(loaded, dict) else None
 
 
-def run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
+def publish_dashboard(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
     """Write the dashboard; return the exit code (2 when a saved report cannot be used)."""
     folder = output_dir(args, root)
     inputs = default_inputs(args, root)
@@ -141,3 +143,27 @@ def run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> 
             f"{display_path(published.history)}."
         )
     return EXIT_DONE
+
+
+def run(args: argparse.Namespace, root: Path) -> int:
+    """Write the dashboard; with --run, check every page first and save reports/check.json."""
+    statute = load_project_statute(args, root)
+    today = parse_today(args.today)
+    stopped = False
+    if args.run:
+        request = CheckRequest(
+            paths=[],
+            output=output_dir(args, root) / CHECK_FILE,
+            format="json",
+            fail_on="never",
+            lang=args.lang,
+            today=today,
+            jobs=default_jobs(),
+        )
+        code = run_check(request, args, root, statute)
+        assert request.output is not None
+        if code == EXIT_STOPPED and not request.output.is_file():
+            return code
+        stopped = code == EXIT_STOPPED
+    code = publish_dashboard(args, root, statute, today)
+    return EXIT_STOPPED if stopped else code

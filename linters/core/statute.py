@@ -9,7 +9,7 @@ time through CI would lose a morning.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,28 +28,44 @@ _SECTION_PATH = re.compile(r"^([a-z0-9][a-z0-9._-]*/)*([a-z0-9][a-z0-9._-]*(/|\.
 # an organisation's team, or an e-mail address.
 _REVIEWER = re.compile(r"^(@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)*|[^@\s]+@[^@\s]+\.[a-z]{2,})$")
 
-# Language policy: key -> (default, lowest, highest, Dutch explanation).
-# The defaults follow Onze Taal and GOV.UK (see DESIGN.md); the statute may
-# tighten them towards Stichting Makkelijk Lezen.
-LANGUAGE_POLICY_KEYS: dict[str, dict[str, tuple[float, float, float, str]]] = {
-    "nl": {
-        "max_woorden_per_zin": (25, 5, 100, "langste zin in woorden"),
-        "max_gemiddelde_zinslengte": (15, 5, 40, "gemiddelde zinslengte op een pagina"),
-        "max_aandeel_moeilijke_woorden": (0.10, 0.0, 1.0, "deel moeilijke woorden (0 tot 1)"),
-        "max_lettergrepen_per_woord": (6, 3, 20, "lettergrepen in één woord"),
-        "max_woorden_per_alinea": (80, 20, 500, "woorden in één alinea"),
-        "max_woorden_per_kop": (10, 3, 30, "woorden in een kop"),
-        "min_leesbaarheid": (55, 0, 100, "leesbaarheidsindex van de pagina (0 tot 100)"),
-        "min_woordfrequentie": (3.0, 0, 7, "Zipf-frequentie waaronder een woord zeldzaam is"),
-    },
-    "en": {
-        "max_woorden_per_zin": (25, 5, 100, "longest sentence in words"),
-        "max_gemiddelde_zinslengte": (15, 5, 40, "mean sentence length on a page"),
-        "min_flesch_reading_ease": (60, 0, 100, "Flesch Reading Ease of a page"),
-        "max_woorden_per_alinea": (80, 20, 500, "words in one paragraph"),
-        "max_woorden_per_kop": (10, 3, 30, "words in a heading"),
-    },
-}
+
+@dataclass(frozen=True)
+class PolicyKey:
+    """One threshold a family reads from the statute: its default and the range it may take."""
+
+    default: float
+    low: float
+    high: float
+    meaning: str
+
+
+@dataclass(frozen=True)
+class PolicySection:
+    """A top-level part of the statute that a family declares and reads (`taalbeleid`, `toegankelijkheid`).
+
+    The statute is the whole project's configuration, but what a threshold
+    means belongs to the family that uses it: the family declares its keys and
+    defaults here, and the loader validates what the families declare, so a
+    new threshold is one line in its family.
+    """
+
+    key: str
+    example: str
+    # Thresholds per language: `taalbeleid: {nl: {max_woorden_per_zin: 25}}`.
+    per_language: Mapping[str, Mapping[str, PolicyKey]] = field(default_factory=dict)
+    # Plain text settings with an example each: `toegankelijkheid: {norm: WCAG 2.2 AA}`.
+    texts: Mapping[str, str] = field(default_factory=dict)
+
+    def threshold(self, statute: Statute, lang: str, key: str) -> float:
+        """The statute's value for a threshold, or the declared default when the statute is silent."""
+        values = statute.policies.get(self.key, {}).get(lang, {})
+        value = values.get(key) if isinstance(values, Mapping) else None
+        return float(value) if value is not None else self.per_language[lang][key].default
+
+    def text(self, statute: Statute, key: str) -> str | None:
+        """A text setting of this part, None when the statute does not give it."""
+        value = statute.policies.get(self.key, {}).get(key)
+        return value if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -138,7 +154,8 @@ class Statute:
     departments: Mapping[str, Department]
     sections: tuple[Section, ...]
     content_types: Mapping[str, ContentType]
-    language_policy: Mapping[str, Mapping[str, float]]
+    # What the families' policy sections hold, by top-level key (validated at load).
+    policies: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     rule_settings: Mapping[str, Any] = field(default_factory=dict)
     # The organisation's phone number (`organisatie.telefoon`), "" when the statute has none.
     phone: str = ""
@@ -172,10 +189,6 @@ class Statute:
         if section and section.review_cycle_months:
             return Cycle(section.review_cycle_months, f"sectie {section.path}", f"section {section.path}")
         return Cycle(self.default_review_cycle_months, "standaard uit het redactiestatuut", "the statute's default")
-
-    def policy(self, lang: str, key: str) -> float:
-        """A language-policy threshold, with the documented default when the statute is silent."""
-        return self.language_policy.get(lang, {}).get(key, LANGUAGE_POLICY_KEYS[lang][key][0])
 
 
 def _positive_months(value: int) -> str | None:
@@ -322,30 +335,37 @@ def _check_section_overlap(sections: list[Section], problems: Problems) -> None:
                 )
 
 
-def _read_language_policy(top: MapReader, problems: Problems) -> dict[str, dict[str, float]]:
-    policy: dict[str, dict[str, float]] = {}
-    node = top.get("taalbeleid", dict, example="{nl: {max_woorden_per_zin: 25}}")
+def _read_policy(top: MapReader, problems: Problems, section: PolicySection) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    node = top.get(section.key, dict, example=section.example)
     if node is None:
-        return policy
-    reader = MapReader(node, "taalbeleid", problems, top.line_of("taalbeleid"))
-    for lang in LANGUAGES:
-        lang_node = reader.get(lang, dict, example="{max_woorden_per_zin: 25}")
+        return values
+    reader = MapReader(node, section.key, problems, top.line_of(section.key))
+    for name, example in section.texts.items():
+        text = reader.get(name, str, example=example)
+        if text is not None:
+            values[name] = text
+    for lang, keys in section.per_language.items():
+        first = next(iter(keys), "")
+        lang_node = reader.get(lang, dict, example=f"{{{first}: {keys[first].default:g}}}" if first else "{}")
         if lang_node is None:
             continue
         lang_reader = MapReader(lang_node, reader.sub(lang), problems, reader.line_of(lang))
-        values: dict[str, float] = {}
-        for key, (default, low, high, meaning) in LANGUAGE_POLICY_KEYS[lang].items():
+        thresholds: dict[str, float] = {}
+        for key, declared in keys.items():
 
-            def in_range(v: float, low: float = low, high: float = high, meaning: str = meaning) -> str | None:
-                return None if low <= v <= high else f"De {meaning} moet tussen {low:g} en {high:g} liggen."
+            def in_range(v: float, declared: PolicyKey = declared) -> str | None:
+                if declared.low <= v <= declared.high:
+                    return None
+                return f"De {declared.meaning} moet tussen {declared.low:g} en {declared.high:g} liggen."
 
-            value = lang_reader.get(key, float, example=f"{default:g}", check=in_range)
+            value = lang_reader.get(key, float, example=f"{declared.default:g}", check=in_range)
             if value is not None:
-                values[key] = value
+                thresholds[key] = value
         lang_reader.finish()
-        policy[lang] = values
+        values[lang] = thresholds
     reader.finish()
-    return policy
+    return values
 
 
 def _read_rule_settings(top: MapReader, problems: Problems, known_rules: Collection[str] | None) -> dict[str, Any]:
@@ -412,8 +432,16 @@ def _check_english_targets(sections: list[Section], content_root: Path, problems
         )
 
 
-def load_statute(path: Path, known_rules: Collection[str] | None = None, content_root: Path | None = None) -> Statute:
+def load_statute(
+    path: Path,
+    known_rules: Collection[str] | None = None,
+    content_root: Path | None = None,
+    policies: Sequence[PolicySection] = (),
+) -> Statute:
     """Load and validate the statute; raise `ConfigError` with every problem found.
+
+    `policies` are the parts the families declare (see `linters.registry.POLICIES`);
+    a top-level key that no family declares is reported as unknown.
 
     With `content_root`, the sections that must exist in English are also
     checked against the Dutch folders that really exist.
@@ -500,14 +528,8 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None, content
     sections = _read_sections(top, problems, departments)
     if content_root is not None:
         _check_english_targets(sections, content_root, problems)
-    language_policy = _read_language_policy(top, problems)
+    policy_values = {section.key: _read_policy(top, problems, section) for section in policies}
     rule_settings = _read_rule_settings(top, problems, known_rules)
-    access_node = top.get("toegankelijkheid", dict, example="{norm: WCAG 2.2 AA}")
-    if access_node is not None:
-        access = MapReader(access_node, "toegankelijkheid", problems, top.line_of("toegankelijkheid"))
-        access.get("norm", str, example="WCAG 2.2 AA")
-        access.get("wettelijke_norm", str, example="WCAG 2.1 AA (EN 301 549)")
-        access.finish()
     top.finish()
     problems.raise_if_any()
     return Statute(
@@ -520,7 +542,7 @@ def load_statute(path: Path, known_rules: Collection[str] | None = None, content
         departments=departments,
         sections=tuple(sections),
         content_types=content_types,
-        language_policy=language_policy,
+        policies=policy_values,
         rule_settings=rule_settings,
         phone=phone,
     )

@@ -16,12 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from linters.commands.common import load_project_statute, parse_today
+from linters.commands.options import EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED, add_report_options
 from linters.core.files import write_atomic
 from linters.core.finding import Severity
-from linters.ownership.statute import Statute
+from linters.core.statute import Statute
 from linters.registry import rules_by_code
 from linters.report import FORMATS
-from linters.report.options import EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED, add_report_options
 from linters.wcag.audit import AuditOutcome, AuditSettings, run_audit
 from linters.wcag.axe import AxeNotFound, find_axe
 from linters.wcag.baseline import load_baseline
@@ -140,7 +141,7 @@ def exit_code(outcome: AuditOutcome, fail_on: str, threshold: int) -> int:
     return EXIT_FINDINGS if any(count > threshold for count in per_page.values()) else EXIT_CLEAN
 
 
-def run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
+def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
     """Run `webredactie audit`; return the exit code."""
     lang = args.lang
     try:
@@ -164,7 +165,7 @@ def run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> 
     if args.yearly:
         from linters.wcag.yearly import choose_sample
 
-        sample_info = choose_sample(plan, root, args.seed)
+        sample_info = choose_sample(plan, root, args.seed, statute)
     settings = AuditSettings(
         browser=browser,
         axe=axe,
@@ -229,3 +230,8 @@ def _summary(outcome: AuditOutcome, plan: AuditPlan, lang: str, seconds: float) 
     for page in outcome.not_checked:
         label = "not checked" if lang == "en" else "niet gecontroleerd"
         print(f"  {label}: {page.target.url} ({page.error})", file=sys.stderr)
+
+
+def run(args: argparse.Namespace, root: Path) -> int:
+    """`webredactie audit`."""
+    return _run(args, root, load_project_statute(args, root), parse_today(args.today))

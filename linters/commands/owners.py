@@ -14,9 +14,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from linters.commands.common import load_project_statute, parse_today
+from linters.commands.options import EXIT_CLEAN as EXIT_DONE
+from linters.commands.options import EXIT_STOPPED
 from linters.core.config import display_path
 from linters.core.files import write_atomic
 from linters.core.finding import Message
+from linters.core.statute import Statute
 from linters.ownership.codeowners import (
     WEB_TEAM,
     OwnershipError,
@@ -29,9 +33,6 @@ from linters.ownership.codeowners import (
 )
 from linters.ownership.digest import build_digest, render_all_text, render_text
 from linters.ownership.inputs import LOCATIONS
-from linters.ownership.statute import Statute
-from linters.report.options import EXIT_CLEAN as EXIT_DONE
-from linters.report.options import EXIT_STOPPED
 
 NO_REPOSITORY = "de projectmap is geen git-repository"
 
@@ -288,10 +289,15 @@ def _digest(args: argparse.Namespace, root: Path, statute: Statute, today: date)
     return EXIT_DONE
 
 
-def run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
+def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
     """Run one `owners` subcommand; return the exit code."""
     if args.owners_command == "codeowners":
         return _codeowners(args, root, statute)
     if args.owners_command == "review":
         return _review(args, root, statute)
     return _digest(args, root, statute, today)
+
+
+def run(args: argparse.Namespace, root: Path) -> int:
+    """`webredactie owners`."""
+    return _run(args, root, load_project_statute(args, root), parse_today(getattr(args, "today", None)))

@@ -1,0 +1,14 @@
+"""The accessibility settings (`toegankelijkheid` in the statute), declared by the audit family."""
+
+from __future__ import annotations
+
+from linters.core.statute import PolicySection
+
+ACCESSIBILITY_POLICY = PolicySection(
+    key="toegankelijkheid",
+    example="{norm: WCAG 2.2 AA}",
+    texts={
+        "norm": "WCAG 2.2 AA",
+        "wettelijke_norm": "WCAG 2.1 AA (EN 301 549)",
+    },
+)
