@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 import shlex
 import shutil
 import subprocess
+import tomllib
 from html import unescape
 from pathlib import Path
 
