@@ -17,7 +17,6 @@ A+AA); WCAG 2.2 is reported as an extra profile.
 
 from __future__ import annotations
 
-import html
 import json
 import math
 import random
@@ -35,6 +34,7 @@ from linters.core.config import ConfigCode, Problems
 from linters.core.files import write_atomic
 from linters.core.finding import Severity
 from linters.core.statute import Statute
+from linters.core.templates import render
 from linters.core.yamlread import make_yaml
 from linters.wcag.audit import AuditOutcome
 from linters.wcag.data import load
@@ -376,149 +376,34 @@ def write_yearly(
     return written
 
 
+_RESULTS = {"passed": PASSED, "failed": FAILED, "manual": MANUAL, "not_present": NOT_PRESENT}
+
+
 def _html(report: dict[str, Any], criteria: list[Criterion]) -> str:
-    e = html.escape
-    rows = []
-    for c in criteria:
-        evidence = "<br>".join(e(x) for x in c.evidence)
-        todo = f"<br><strong>Te doen:</strong> {e(c.manual)}" if c.result == MANUAL else ""
-        pages = f"<br>Pagina's: {e(', '.join(c.pages[:10]))}" if c.pages else ""
-        rows.append(
-            f'<tr><th scope="row">{e(c.sc)}</th><td>{e(c.name)}</td><td>{e(c.level)}</td>'
-            f"<td>{'ja' if c.legal else 'nee (WCAG 2.2)'}</td><td>{e(c.result)}</td>"
-            f"<td>{evidence}{pages}{todo}</td></tr>"
-        )
-    legal, wcag22 = report["totaal_wettelijk"], report["totaal_wcag22"]
-    structured = "".join(
-        f"<li>{e(item['pagina'])}: {e(', '.join(item['waarom']))}</li>"
-        for item in report["steekproef"]["gestructureerd"]
+    return render(
+        "linters.wcag", "onderzoek.html", report=report, criteria=criteria, result=_RESULTS, status_text=STATUS_TEXT
     )
-    random_pages = "".join(f"<li>{e(p)}</li>" for p in report["steekproef"]["willekeurig"])
-    todo = "".join(
-        f"<li><strong>{e(c.sc)} {e(c.name)}</strong>: {e(c.manual)}</li>" for c in criteria if c.result == MANUAL
-    )
-    return f"""<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{e(report["titel"])}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; line-height: 1.5; max-width: 72rem; margin: 2rem auto;
-  padding: 0 1rem; color: #1a1a1a; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 1px solid #767676; padding: .4rem; text-align: left; vertical-align: top; }}
-caption {{ text-align: left; font-weight: bold; margin-bottom: .5rem; }}
-</style>
-</head>
-<body>
-<main>
-<h1>{e(report["titel"])}</h1>
-<p>Datum: {e(report["datum"])}. Norm: {e(report["norm"])}. Methode: {e(report["methode"])}.</p>
-<h2>Uitkomst</h2>
-<p>Wettelijke norm (50 criteria): {legal[PASSED]} voldoen, {legal[FAILED]} voldoen niet,
-{legal[NOT_PRESENT]} niet van toepassing, {legal[MANUAL]} nog handmatig te controleren.
-WCAG 2.2 (55 criteria): {wcag22[PASSED]} voldoen, {wcag22[FAILED]} voldoen niet,
-{wcag22[NOT_PRESENT]} niet van toepassing, {wcag22[MANUAL]} handmatig.</p>
-<p>Status van de toegankelijkheidsverklaring: <strong>{e(report["status_verklaring"])}</strong>
-({e(STATUS_TEXT[report["status_verklaring"]])}).</p>
-<h2>Steekproef</h2>
-<p>Gestructureerd ({len(report["steekproef"]["gestructureerd"])} pagina's):</p>
-<ul>{structured}</ul>
-<p>Willekeurig ({len(report["steekproef"]["willekeurig"])} pagina's, seed {report["steekproef"]["seed"]}):</p>
-<ul>{random_pages}</ul>
-<h2>Hulpmiddelen</h2>
-<p>{e(report["hulpmiddelen"]["browser"])}; axe-core {e(str(report["hulpmiddelen"]["axe_core"]))};
-{e(report["hulpmiddelen"]["eigen_controles"])}.</p>
-<h2>Resultaat per succescriterium</h2>
-<table>
-<caption>WCAG 2.2 A en AA</caption>
-<thead><tr><th scope="col">SC</th><th scope="col">Naam</th><th scope="col">Niveau</th>
-<th scope="col">EN 301 549</th><th scope="col">Resultaat</th><th scope="col">Toelichting</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-<h2>Handmatige controles die nog moeten gebeuren</h2>
-<ol>{todo}</ol>
-</main>
-</body>
-</html>
-"""
 
 
 def _statement(report: dict[str, Any], criteria: list[Criterion], status: str, today: date, statute: Statute) -> str:
-    legal = report["totaal_wettelijk"]
-    failed = [c for c in criteria if c.result == FAILED]
-    problems = "\n".join(f"- {c.sc} {c.name}: {c.evidence[0] if c.evidence else ''}" for c in failed) or (
-        "- Bij het automatische deel van het onderzoek zijn geen problemen gevonden."
-    )
-    manual = sum(1 for c in criteria if c.legal and c.result == MANUAL)
-    organisation = report["opdrachtgever"]
-    website = report["reikwijdte"]["website"]
     team = statute.departments.get("webredactie")
     mail = (team.feedback or team.contact) if team is not None else None
-    mail = mail or "webredactie@diemen.nl"
-    phone = f" of bel {statute.phone}" if statute.phone else ""
+    # The manual part is planned half a year ahead; day 28 exists in every month.
     planned = date(today.year + (today.month + 6 - 1) // 12, (today.month + 6 - 1) % 12 + 1, min(today.day, 28))
-    plan_text = (
-        f"Het handmatige deel van het onderzoek ({manual} criteria) is gepland en is klaar vóór "
-        f"{planned.isoformat()}. Daarna werken wij deze verklaring bij."
-        if status == "C"
-        else "Het onderzoek is volledig; de problemen hieronder lossen wij op volgens de planning."
+    return render(
+        "linters.wcag",
+        "toegankelijkheidsverklaring.md",
+        report=report,
+        legal=report["totaal_wettelijk"],
+        result=_RESULTS,
+        failed=[c for c in criteria if c.result == FAILED],
+        manual_count=sum(1 for c in criteria if c.legal and c.result == MANUAL),
+        organisation=report["opdrachtgever"],
+        website=report["reikwijdte"]["website"],
+        mail=mail or "webredactie@diemen.nl",
+        phone=statute.phone,
+        status=status,
+        status_text=STATUS_TEXT[status],
+        today=today.isoformat(),
+        planned=planned.isoformat(),
     )
-    return f"""---
-title: Toegankelijkheidsverklaring
-description: Hoe toegankelijk is de website van {organisation}? Status {status}, onderzoek van {today.isoformat()}.
-owner: webredactie
-reviewed: {today.isoformat()}
-type: verklaring
----
-
-<!-- Concept, gemaakt met 'webredactie audit --yearly' op {today.isoformat()}. Velden volgens de
-modelverklaring van digitoegankelijk.nl. Laat de verklaring vaststellen door de verantwoordelijke
-bestuurder, vul de datum van ondertekening in en publiceer haar ook in het register. -->
-
-## Verklaring
-
-{organisation} wil dat iedereen deze website kan gebruiken. Dit is de toegankelijkheidsverklaring
-van {website}.
-
-- **Organisatie:** {organisation}
-- **Website:** {website} (Nederlands en Engels)
-- **Norm:** EN 301 549 (WCAG 2.1 niveau AA). Wij toetsen ook aan WCAG 2.2 niveau AA.
-- **Status:** {status}, {STATUS_TEXT[status].lower()}
-- **Datum van de verklaring:** {today.isoformat()}
-- **Datum van ondertekening:** (nog invullen)
-- **Vastgesteld door:** (naam en functie van de bestuurder, nog invullen)
-
-## Onderzoek
-
-- **Datum van het onderzoek:** {today.isoformat()}
-- **Uitgevoerd door:** {report["uitgevoerd_door"]}
-- **Methode:** WCAG-EM, met een steekproef van {len(report["steekproef"]["gestructureerd"])} gekozen en
-  {len(report["steekproef"]["willekeurig"])} willekeurige pagina's (seed {report["steekproef"]["seed"]})
-- **Resultaat:** {legal[PASSED]} van de 50 criteria voldoen, {legal[FAILED]} voldoen niet,
-  {legal[NOT_PRESENT]} zijn niet van toepassing en {legal[MANUAL]} moeten nog met de hand worden gecontroleerd.
-- **Onderzoeksrapport:** (link naar onderzoek.html op de website)
-
-{plan_text}
-
-## Wat nog niet goed werkt
-
-{problems}
-
-## Onevenredige last
-
-{organisation} doet geen beroep op onevenredige last.
-
-## Werkt iets niet goed voor u?
-
-Laat het ons weten via [{mail}](mailto:{mail}){phone}.
-Wij reageren binnen 5 werkdagen en helpen u op een andere manier aan de informatie.
-
-## Niet tevreden over onze reactie?
-
-Dan kunt u een [klacht indienen](../contact/klacht-indienen.md). Helpt dat niet? Dan kunt u terecht bij
-[de Nationale ombudsman](https://www.nationaleombudsman.nl).
-"""
