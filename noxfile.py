@@ -119,6 +119,14 @@ def bench_audit(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_act(session: nox.Session) -> None:
+    """Score the audit, axe alone and each engine on the W3C ACT Rules test cases (give --act-repo or --data)."""
+    _install(session)
+    _chromium(session)
+    session.run("python", "bench/act.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Lint and type-check the toolkit."""
     _install(session, "lint", "test")
