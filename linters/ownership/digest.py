@@ -1,13 +1,16 @@
 """The department digest: per department its pages, reviews due, and translations to do.
 
 One model (`Digest`) with two renderings: JSON for tools (the HTML dashboard
-builds on it) and plain Dutch text at B1 level that can be sent as an e-mail.
+builds on it) and a plain-text e-mail, Dutch at B1 level or plain English.
+Both e-mails are templates (`templates/digest.nl.txt`, `digest.en.txt`) fed
+by the same `mail_data`, so the languages say the same things.
 It uses the same review and translation logic as the checks, so a digest
 never disagrees with `webredactie check`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -17,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from linters.core.config import display_path
-from linters.core.dates import dutch_date, english_date
+from linters.core.dates import long_date
 from linters.core.engine import page_owner
 from linters.core.page import LANGUAGES, Page, read_page
 from linters.core.statute import Department, Statute
+from linters.core.templates import render
 from linters.ownership.codeowners import WEB_TEAM
 from linters.ownership.history import History, load_history
 from linters.ownership.reviews import UPCOMING_DAYS, ReviewState, review_status
@@ -44,6 +48,21 @@ class PageEntry:
     cycle_source: str | None = None
     state: str = "no-review-date"
     days: int | None = None
+
+    @property
+    def overdue(self) -> bool:
+        """Past its review date."""
+        return self.state in (ReviewState.OVERDUE.value, ReviewState.LONG_OVERDUE.value)
+
+    @property
+    def long_overdue(self) -> bool:
+        """More than twice the review cycle past its review date."""
+        return self.state == ReviewState.LONG_OVERDUE.value
+
+    @property
+    def in_future(self) -> bool:
+        """The review date lies in the future."""
+        return self.state == "future"
 
     def to_json(self) -> dict[str, Any]:
         """The entry with dates as ISO text."""
@@ -80,6 +99,11 @@ class StaleTranslation:
     original_changed: date
     translation_changed: date
     basis: str
+
+    @property
+    def from_git(self) -> bool:
+        """The dates are when git saw the pages change, not their review dates."""
+        return self.basis == "git"
 
 
 @dataclass
@@ -297,182 +321,34 @@ def build_digest(
     )
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _pages(n: int) -> str:
-    return _count(n, "pagina", "pagina's")
-
-
-def _text_nl(digest: Digest, d: DepartmentDigest) -> str:
-    dep = d.department
+def mail_data(digest: Digest, d: DepartmentDigest, lang: str) -> dict[str, Any]:
+    """What the e-mail templates show, the same for every language; the words are in the templates."""
     web = digest.statute.departments.get(WEB_TEAM)
-    web_mail = web.contact if web and web.contact else "de webredactie"
-    site = digest.statute.website.removeprefix("https://").removeprefix("http://") or "de website"
-    overdue, upcoming, problems = d.overdue, d.upcoming, d.date_problems
-    nl = sum(1 for p in d.pages if p.lang == "nl")
-    lines = [
-        f"Aan: {dep.contact or dep.name}",
-        f"Onderwerp: Uw pagina's op {site}: overzicht van {dutch_date(digest.today)}",
-        "",
-        f"Beste collega's van {dep.name},",
-        "",
-    ]
-    if not d.pages and not d.unowned:
-        lines += [
-            f"Uw afdeling heeft nu geen pagina's op {site}. U hoeft niets te doen.",
-            "",
-            f"Vragen? Mail de webredactie: {web_mail}.",
-        ]
-        return "\n".join(lines) + "\n"
-    lines += [
-        f"Dit is het overzicht van de pagina's van uw afdeling op {site}.",
-        f"U beheert {_pages(len(d.pages))}: {nl} in het Nederlands en {len(d.pages) - nl} in het Engels.",
-        "",
-    ]
-    translations = d.missing_translations or d.stale_translations or d.orphans
-    todo = overdue or upcoming or problems or translations or d.unowned
-    if not todo:
-        lines += ["Alles is in orde. U hoeft nu niets te doen.", ""]
-    if overdue:
-        lines.append(f"Te laat voor controle: {_pages(len(overdue))}")
-        for p in overdue:
-            assert p.reviewed and p.due
-            extra = " Dat is meer dan twee keer de termijn." if p.state == ReviewState.LONG_OVERDUE.value else ""
-            lines += [
-                f"- {p.title}",
-                f"  {p.path}",
-                f"  Laatste controle: {dutch_date(p.reviewed)}. Uiterlijk: {dutch_date(p.due)}. "
-                f"Nu {p.days} dagen te laat.{extra}",
-            ]
-        lines.append("")
-    if upcoming:
-        lines.append(f"Binnenkort controleren (binnen {digest.upcoming_days} dagen): {_pages(len(upcoming))}")
-        for p in upcoming:
-            assert p.due and p.days is not None
-            lines += [f"- {p.title}", f"  {p.path}", f"  Uiterlijk: {dutch_date(p.due)}. Nog {-p.days} dagen."]
-        lines.append("")
-    if problems:
-        lines.append(f"Controledatum ontbreekt of klopt niet: {_pages(len(problems))}")
-        for p in problems:
-            why = "De datum ligt in de toekomst." if p.state == "future" else "Bij 'reviewed' staat geen goede datum."
-            lines += [f"- {p.title}", f"  {p.path}", f"  {why}"]
-        lines.append("")
-    if d.missing_translations:
-        lines.append(f"Engelse vertaling ontbreekt: {_pages(len(d.missing_translations))}")
-        for m in d.missing_translations:
-            lines += [f"- {m.title}", f"  {m.path}", f"  Maak de Engelse pagina: {m.expected}"]
-        lines.append("")
-    if d.stale_translations:
-        lines.append(f"Engelse vertaling loopt achter: {_pages(len(d.stale_translations))}")
-        for s in d.stale_translations:
-            lines += [
-                f"- {s.title}",
-                f"  {s.path}",
-                f"  De Nederlandse pagina is {'veranderd' if s.basis == 'git' else 'gecontroleerd'} op "
-                f"{dutch_date(s.original_changed)}. De vertaling is "
-                f"{'bijgewerkt' if s.basis == 'git' else 'gecontroleerd'} op {dutch_date(s.translation_changed)}.",
-            ]
-        lines.append("")
-    if d.orphans:
-        lines.append(f"Engelse pagina zonder Nederlandse pagina: {_pages(len(d.orphans))}")
-        for p in d.orphans:
-            lines += [
-                f"- {p.title}",
-                f"  {p.path}",
-                "  Geef de pagina hetzelfde pad als de Nederlandse pagina, of verwijder haar.",
-            ]
-        lines.append("")
-    if d.unowned:
-        lines.append(f"Pagina's zonder eigenaar: {_pages(len(d.unowned))}")
-        lines += [f"- {p.path}" for p in d.unowned]
-        lines += ["  Zoek uit welke afdeling deze pagina's beheert, en zet die bij 'owner'.", ""]
-    if todo:
-        lines += [
-            "Wat moet u doen?",
-            "1. Lees elke pagina na die te laat is of binnenkort aan de beurt is.",
-            "2. Klopt alles? Zet dan bij 'reviewed' de datum van vandaag.",
-            f"   Klopt er iets niet? Pas de tekst aan, of mail de webredactie: {web_mail}.",
-        ]
-        if translations:
-            lines.append("3. Maak of verbeter de Engelse pagina's die hierboven staan.")
-        lines.append("")
-    if digest.limitation and (d.stale_translations or any(p.lang == "en" for p in d.pages)):
-        lines += [
-            "Let op: niet bij elke vertaling is bekend wanneer die is veranderd "
-            f"({digest.limitation}). Daarom zijn daar de datums bij 'reviewed' vergeleken.",
-            "",
-        ]
-    if d.pages:
-        lines.append("Alle pagina's van uw afdeling:")
-        for p in sorted(d.pages, key=lambda p: p.path):
-            if p.due is None:
-                when = "geen goede controledatum"
-            elif p.state in (ReviewState.OVERDUE.value, ReviewState.LONG_OVERDUE.value):
-                when = f"controle was uiterlijk {dutch_date(p.due)} (te laat)"
-            else:
-                when = f"volgende controle uiterlijk {dutch_date(p.due)}"
-            lines.append(f"- {p.path} ({p.title}): {when}")
-        lines.append("")
-    lines.append(f"Vragen? Mail de webredactie: {web_mail}.")
-    return "\n".join(lines) + "\n"
-
-
-def _text_en(digest: Digest, d: DepartmentDigest) -> str:
-    dep = d.department
-    web = digest.statute.departments.get(WEB_TEAM)
-    web_mail = web.contact if web and web.contact else "the web team"
-    site = digest.statute.website.removeprefix("https://").removeprefix("http://") or "the website"
-    lines = [
-        f"To: {dep.contact or dep.name}",
-        f"Subject: Your pages on {site}: overview of {english_date(digest.today)}",
-        "",
-        f"Dear colleagues of {dep.name},",
-        "",
-        f"You own {_count(len(d.pages), 'page', 'pages')}.",
-        "",
-    ]
-    for title, entries in (("Overdue for review", d.overdue), ("Due for review soon", d.upcoming)):
-        if entries:
-            lines.append(f"{title}: {len(entries)}")
-            for p in entries:
-                assert p.due
-                lines.append(f"- {p.path} ({p.title}): due {english_date(p.due)}")
-            lines.append("")
-    if d.date_problems:
-        lines.append(f"Missing or wrong review date: {len(d.date_problems)}")
-        lines += [f"- {p.path} ({p.title})" for p in d.date_problems]
-        lines.append("")
-    if d.missing_translations:
-        lines.append(f"English version missing: {len(d.missing_translations)}")
-        lines += [f"- {m.path}: create {m.expected}" for m in d.missing_translations]
-        lines.append("")
-    if d.stale_translations:
-        lines.append(f"English version out of date: {len(d.stale_translations)}")
-        lines += [
-            f"- {s.path}: Dutch changed {english_date(s.original_changed)}, "
-            f"English last updated {english_date(s.translation_changed)}"
-            for s in d.stale_translations
-        ]
-        lines.append("")
-    if d.orphans:
-        lines.append(f"English pages without a Dutch original: {len(d.orphans)}")
-        lines += [f"- {p.path}" for p in d.orphans]
-        lines.append("")
-    if d.unowned:
-        lines.append(f"Pages without an owner: {len(d.unowned)}")
-        lines += [f"- {p.path}" for p in d.unowned]
-        lines.append("")
-    if digest.limitation_en:
-        lines += [f"Note: {digest.limitation_en}; front-matter dates were compared instead.", ""]
-    lines.append(f"Questions? Mail the web team: {web_mail}.")
-    return "\n".join(lines) + "\n"
+    translations = bool(d.missing_translations or d.stale_translations or d.orphans)
+    dutch = sum(1 for p in d.pages if p.lang == "nl")
+    limitation = digest.limitation_en if lang == "en" else digest.limitation
+    return {
+        "d": d,
+        "department": d.department,
+        "site": digest.statute.website.removeprefix("https://").removeprefix("http://"),
+        "web_mail": web.contact if web else None,
+        "today": digest.today,
+        "when": functools.partial(long_date, lang=lang),
+        "upcoming_days": digest.upcoming_days,
+        "dutch": dutch,
+        "english": len(d.pages) - dutch,
+        "translations": translations,
+        "todo": bool(d.overdue or d.upcoming or d.date_problems or translations or d.unowned),
+        # Said where it matters: the department has translations whose dates were guessed.
+        "limitation": limitation if (d.stale_translations or any(p.lang == "en" for p in d.pages)) else None,
+        "all_pages": sorted(d.pages, key=lambda p: p.path),
+    }
 
 
 def render_text(digest: Digest, department: DepartmentDigest, lang: str = "nl") -> str:
-    """One department's digest as a plain-text e-mail."""
-    return _text_en(digest, department) if lang == "en" else _text_nl(digest, department)
+    """One department's digest as a plain-text e-mail (digest.nl.txt or digest.en.txt)."""
+    name = "digest.en.txt" if lang == "en" else "digest.nl.txt"
+    return render("linters.ownership", name, **mail_data(digest, department, lang))
 
 
 def render_all_text(digest: Digest, lang: str = "nl") -> str:
