@@ -35,7 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from linters.ownership.statute import load_statute  # noqa: E402
+from linters.registry import load_statute  # noqa: E402
 from linters.wcag import act  # noqa: E402
 from linters.wcag.audit import AuditSettings, run_audit  # noqa: E402
 from linters.wcag.axe import find_axe  # noqa: E402
