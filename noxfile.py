@@ -41,6 +41,7 @@ def build(session: nox.Session) -> None:
     # The browser audit of every built page (axe-core and our own checks in Chromium);
     # its report (reports/audit.json) feeds the dashboard, and it gates at the end.
     _chromium(session)
+    _engines(session)
     audit = ("webredactie", "audit", "site", "--quiet", "--format", "json", "--output", "reports/audit.json")
     session.run(*audit, "--fail-on", "never", success_codes=[0, 1])
     # The department dashboard (reports/index.html) from the saved reports, before the gate.
@@ -61,6 +62,30 @@ def _chromium(session: nox.Session) -> None:
         "Chromium ontbreekt en kan zonder root niet worden geïnstalleerd: 'sudo apt-get install chromium', "
         "of zet WEBREDACTIE_BROWSER op het pad van een Chromium. Tests met de markering 'browser' worden overgeslagen."
     )
+
+
+def _engines(session: nox.Session) -> None:
+    """Install the audit's npm packages (axe-core, Alfa) as the lock file pins them; npm from Debian if missing.
+
+    At set-up time, never while an audit runs: the audit only reads what is installed here.
+    """
+    if not shutil.which("npm") and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "npm", external=True)
+    if not shutil.which("npm"):
+        session.warn(
+            "npm ontbreekt (Debian: sudo apt-get install npm). De browsercontrole gebruikt dan de oudere axe-core "
+            "uit het Python-pakket, met een waarschuwing, en geen tweede engine."
+        )
+        return
+    session.run("python", "-m", "linters.wcag.packages")
+
+
+@nox.session
+def engines(session: nox.Session) -> None:
+    """Install the audit engines (axe-core, Alfa) from npm into .webredactie/, as package-lock.json pins them."""
+    _install(session)
+    _engines(session)
 
 
 def _audit_gate(session: nox.Session, report: Path) -> None:
@@ -93,6 +118,7 @@ def tests(session: nox.Session) -> None:
     """Run the test suite, including a real mkdocs build of the site."""
     _install(session, "test")
     _chromium(session)
+    _engines(session)
     session.run("pytest", *session.posargs, env=QUIET_MKDOCS)
 
 
@@ -115,6 +141,7 @@ def bench_audit(session: nox.Session) -> None:
     """Benchmark the browser audit: ours against plain sequential axe-core on 200 synthetic pages."""
     _install(session)
     _chromium(session)
+    _engines(session)
     session.run("python", "bench/audit.py", *session.posargs, env=QUIET_MKDOCS)
 
 
@@ -123,6 +150,7 @@ def bench_act(session: nox.Session) -> None:
     """Score the audit, axe alone and each engine on the W3C ACT Rules test cases (give --act-repo or --data)."""
     _install(session)
     _chromium(session)
+    _engines(session)
     session.run("python", "bench/act.py", *session.posargs)
 
 

@@ -147,13 +147,15 @@ def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) ->
     try:
         plan = _plan(args, root)
         browser = find_browser(args.browser)
-        axe = find_axe(args.axe_script)
+        axe = find_axe(args.axe_script, root)
     except AuditInputError as err:
         print(err.get(lang), file=sys.stderr)
         return EXIT_STOPPED
     except (BrowserNotFound, AxeNotFound) as err:
         print(str(err), file=sys.stderr)
         return EXIT_STOPPED
+    if axe.warning is not None:
+        print(axe.warning.get(lang), file=sys.stderr)
     baseline_path = args.baseline or (root / BASELINE_FILE)
     baseline = load_baseline(baseline_path) if args.baseline or baseline_path.is_file() else None
     for nl, en in plan.notes:

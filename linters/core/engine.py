@@ -69,6 +69,9 @@ class RunResult:
     findings: list[Finding] = field(default_factory=list)
     pages: list[PageSummary] = field(default_factory=list)
     crashed: bool = False
+    # The engines and browser behind the findings, with their versions
+    # ({"axe-core": "4.14.1", "Chromium": "…"}): a report says what checked it.
+    tools: dict[str, str] = field(default_factory=dict)
 
     def count(self, severity: Severity) -> int:
         """How many findings have exactly this severity."""

@@ -71,4 +71,6 @@ def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> st
         "findings": [finding_dict(f, lang) for f in result.findings],
         "pages": [p.as_dict() for p in result.pages],
     }
+    if result.tools:
+        document["tools"] = dict(result.tools)
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"

@@ -29,6 +29,11 @@ def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> st
     for path in paths:
         findings = by_path.get(path, [])
         suite = ET.SubElement(root, "testsuite", name=path)
+        if result.tools:
+            # JUnit has no tool element; the versions go where CI shows a suite's properties.
+            properties = ET.SubElement(suite, "properties")
+            for name, version in result.tools.items():
+                ET.SubElement(properties, "property", name=name, value=version)
         failures = 0
         if not findings:
             ET.SubElement(suite, "testcase", name="geen problemen" if lang == "nl" else "no problems", classname=path)

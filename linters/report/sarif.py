@@ -57,6 +57,11 @@ def _location(finding: Finding) -> dict[str, Any]:
     return location
 
 
+def _extensions(tools: Mapping[str, str]) -> list[dict[str, str]]:
+    """The engines and browser that produced the results (SARIF toolComponent objects)."""
+    return [{"name": name, "version": version} for name, version in tools.items()]
+
+
 def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> str:
     """One SARIF log with one run: the rules that fired, then every result."""
     used = sorted({f.code for f in result.findings} & set(rules))
@@ -87,7 +92,8 @@ def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> st
                         "name": "webredactie",
                         "informationUri": "https://www.diemen.nl/",
                         "rules": [_rule_descriptor(rules[code], lang) for code in used],
-                    }
+                    },
+                    **({"extensions": _extensions(result.tools)} if result.tools else {}),
                 },
                 "language": lang,
                 "columnKind": "unicodeCodePoints",

@@ -69,4 +69,7 @@ def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> st
             label = "try" if lang == "en" else "probeer"
             lines.append(f"    {label}: {', '.join(finding.replacements)}")
     lines.append(summary(result, lang))
+    if result.tools:
+        label = "Checked with" if lang == "en" else "Gecontroleerd met"
+        lines.append(f"{label}: " + ", ".join(f"{name} {version}" for name, version in result.tools.items()) + ".")
     return "\n".join(lines) + "\n"

@@ -468,6 +468,11 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
     result = RunResult(findings=sorted(collector.findings, key=lambda f: f.sort_key), pages=collector.summaries)
     result.pages.sort(key=lambda p: p.path)
     facts.update({"axe": settings.axe.version, "pages": len(pages), "base": "127.0.0.1"})
+    result.tools = {"axe-core": settings.axe.version}
+    if facts.get("browser"):
+        result.tools["Chromium"] = str(facts["browser"])
+    if settings.axe.warning is not None:
+        facts["warnings"] = [settings.axe.warning]
     return AuditOutcome(result, pages, facts, accepted, collector.ignored, collector.rules)
 
 

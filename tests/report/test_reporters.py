@@ -49,3 +49,15 @@ def test_output_file_is_written_whole(capsys: pytest.CaptureFixture[str], tmp_pa
     assert code == 1 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["pages"] == 12
     assert [p.name for p in target.parent.iterdir()] == ["check.json"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit"])
+def test_reports_name_the_engines_and_their_versions(fmt: str) -> None:
+    from linters.core.engine import PageSummary, RunResult
+
+    page = PageSummary("/afval/", "nl", None, None, "Afval", {})
+    result = RunResult(pages=[page], tools={"axe-core": "4.14.1", "Chromium": "142.0"})
+    out = FORMATS[fmt](result, {}, "nl")
+    assert "axe-core" in out and "4.14.1" in out and "142.0" in out
+    if fmt == "sarif":
+        assert json.loads(out)["runs"][0]["tool"]["extensions"][0] == {"name": "axe-core", "version": "4.14.1"}

@@ -11,7 +11,7 @@ import pytest
 from linters.core.config import ConfigError
 from linters.core.finding import Finding, Message, PageTarget, Severity
 from linters.registry import load_statute
-from linters.wcag import axe
+from linters.wcag import axe, packages
 from linters.wcag.audit import SourceMap
 from linters.wcag.baseline import load_baseline
 from linters.wcag.browser import BrowserNotFound, find_browser
@@ -35,6 +35,30 @@ def test_axe_comes_from_a_package_and_a_bad_setting_is_clear(tmp_path: Path) -> 
     own = tmp_path / "axe.min.js"
     own.write_text("/*! axe v9.9.9 */ window.axe = {};", encoding="utf-8")
     assert axe.find_axe(str(own)).version == "9.9.9"
+
+
+def test_axe_prefers_the_pinned_npm_package_and_warns_on_the_wheels_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    modules = tmp_path / "node_modules"
+    (modules / "axe-core").mkdir(parents=True)
+    (modules / "axe-core" / "package.json").write_text('{"version": "4.14.1"}', encoding="utf-8")
+    (modules / "axe-core" / "axe.min.js").write_text("/*! axe v4.14.1 */ window.axe = {};", encoding="utf-8")
+    monkeypatch.setattr(packages, "module_dirs", lambda root=None: [modules])
+    found = axe.find_axe()
+    assert (found.version, found.warning) == ("4.14.1", None)
+    monkeypatch.setattr(packages, "module_dirs", lambda root=None: [tmp_path / "nothing"])
+    fallback = axe.find_axe()
+    assert fallback.path.parent.name == "axe_playwright_python" and fallback.warning is not None
+    assert "nox -s engines" in fallback.warning.nl and fallback.version in fallback.warning.en
+
+
+def test_package_json_pins_a_current_axe_and_the_lock_file_agrees() -> None:
+    pinned = packages.pinned()
+    assert tuple(int(p) for p in pinned["axe-core"].split(".")) >= (4, 14, 0)
+    lock = json.loads((REPO / "linters/wcag/node/package-lock.json").read_text(encoding="utf-8"))
+    for name, version in pinned.items():
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version, name
 
 
 def test_no_chromium_is_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
