@@ -28,6 +28,7 @@ ALL_RULES: tuple[Rule, ...] = (
     input_rules.unused_suppression,
     input_rules.suppression_without_reason,
     input_rules.invalid_suppression,
+    input_rules.unsafe_symlink,
     input_rules.check_crashed,
     frontmatter.missing_front_matter,
     frontmatter.broken_front_matter,

@@ -13,7 +13,6 @@ every page is checked.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from linters.core.links import markdown_files
 from linters.core.page import read_page
 
 _SKIPPED = {".git", "node_modules", "__pycache__"}
@@ -86,11 +86,7 @@ def git_changed(root: Path, rev: str) -> list[str]:
 
 
 def _markdown_files(folder: Path) -> Iterable[Path]:
-    for current, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(".md"):
-                yield Path(current) / name
+    return markdown_files(folder, folder.parent, frozenset(_SKIPPED))
 
 
 def _target(page_rel: str, href: str) -> str | None:

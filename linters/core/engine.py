@@ -22,6 +22,7 @@ from typing import Any
 from linters.core.cache import RunCache, finding_from_dict, finding_to_dict
 from linters.core.config import display_path
 from linters.core.finding import Detection, Finding, Message, Severity, SourceSpan
+from linters.core.links import UnsafeLink, link_in_walk, shown, unsafe_link
 from linters.core.page import Page, language_of, read_page
 from linters.core.rules import CheckContext, Rule
 from linters.core.statute import Statute
@@ -82,14 +83,50 @@ class RunResult:
         return max((f.severity for f in self.findings), default=None)
 
 
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """Expand folders to their Markdown files; keep files as given (any extension)."""
+@dataclass
+class Discovered:
+    """The Markdown files to check, and the symbolic links that were refused instead of followed."""
+
+    files: list[Path]
+    links: list[UnsafeLink] = field(default_factory=list)
+
+
+def discover(paths: Sequence[Path], content_root: Path | None = None) -> Discovered:
+    """Expand folders to their Markdown files; keep files as given (any extension).
+
+    Symbolic links that leave the repository (the folder above `content_root`)
+    or do not point at a plain file are never followed: they are returned
+    apart, with every link in the folders (also to images and PDFs, which the
+    build would publish).
+    """
+    base = content_root if content_root is not None else Path.cwd()
+    repo = base.parent if content_root is not None else base
     found: list[Path] = []
+    links: dict[Path, UnsafeLink] = {}
     for path in paths:
+        refused = unsafe_link(path.absolute(), base.absolute(), repo)
+        if refused is not None:
+            links.setdefault(refused.link, refused)
+            continue
         if path.is_dir():
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-                found.extend(Path(root) / f for f in sorted(files) if f.endswith(".md"))
+                folder = Path(root)
+                kept = []
+                for name in sorted(dirs):
+                    if name in SKIPPED_DIRS or name.startswith("."):
+                        continue
+                    link = link_in_walk(folder, name, repo)
+                    if link is not None:
+                        links.setdefault(link.link, link)
+                    elif not (folder / name).is_symlink():
+                        kept.append(name)
+                dirs[:] = kept
+                for name in sorted(files):
+                    link = link_in_walk(folder, name, repo)
+                    if link is not None:
+                        links.setdefault(link.link, link)
+                    elif name.endswith(".md"):
+                        found.append(folder / name)
         elif path.is_file():
             found.append(path)
         else:
@@ -97,7 +134,7 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     unique: dict[Path, None] = {}
     for path in found:
         unique.setdefault(path, None)
-    return list(unique)
+    return Discovered(list(unique), sorted(links.values(), key=lambda link: link.link))
 
 
 def effective_severity(rule: Rule, settings: Mapping[str, Any]) -> Severity | None:
@@ -217,8 +254,9 @@ class Engine:
 
     def run(self, paths: Sequence[Path]) -> RunResult:
         """Check these files; raise `InputError` only for a path that does not exist."""
-        files = discover(paths)
-        cache_key = self._cache_key(files) if self.cache is not None else None
+        discovered = discover(paths, self.content_root)
+        files = discovered.files
+        cache_key = self._cache_key(files, discovered.links) if self.cache is not None else None
         if self.cache is not None and cache_key is not None:
             stored = self.cache.load(cache_key)
             if stored is not None:
@@ -263,15 +301,34 @@ class Engine:
         for path, extra in per_page.items():
             if path not in owners:
                 result.findings.extend(extra)
+        result.findings.extend(self._refused_links(discovered.links))
         result.findings.sort(key=lambda f: f.sort_key)
         if self.cache is not None and cache_key is not None and not result.crashed:
             self.cache.store(cache_key, _result_to_cache(result))
         return result
 
-    def _cache_key(self, files: Sequence[Path]) -> str:
+    def _refused_links(self, links: Sequence[UnsafeLink]) -> list[Finding]:
+        """One finding per refused symbolic link, at the link itself (it has no lines: line 1)."""
+        rule = self.rules.get("WR008")
+        if rule is None:
+            return []
+        found: list[Finding] = []
+        for link in links:
+            owner = None
+            if self.content_root is not None:
+                _, rel = language_of(link.link.parent, self.content_root)
+                section = self.statute.section_for(f"{rel}/{link.link.name}" if rel else link.link.name)
+                owner = section.owner if section else None
+            finding = self._finding(rule, Detection(SourceSpan(shown(link.link), 1, 1), link.message()), owner)
+            if finding is not None:
+                found.append(finding)
+        return found
+
+    def _cache_key(self, files: Sequence[Path], links: Sequence[UnsafeLink] = ()) -> str:
         """Everything besides the files that decides the result of a run."""
         assert self.cache is not None
         config = [
+            *(f"link {link.link} {link.target} {link.problem.value}" for link in links),
             repr(self.statute),
             self.today.isoformat(),
             str(self.content_root.resolve()) if self.content_root else "",

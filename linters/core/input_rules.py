@@ -215,6 +215,42 @@ def invalid_suppression(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
 
 @rule(
+    "WR008",
+    "unsafe-symlink",
+    Severity.ERROR,
+    "Een snelkoppeling (symlink) wijst buiten de website of niet naar een gewoon bestand.",
+    "A symbolic link points outside the website or not at a plain file.",
+    needs_readable=False,
+)
+def unsafe_symlink(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een snelkoppeling (symlink) in content/ die de site niet volgt.
+
+    Wat het controleert
+        Of een snelkoppeling in de map content/ naar een gewoon bestand in de
+        repository wijst. Een snelkoppeling naar iets buiten de repository
+        (of in `.git`), naar een map, naar iets dat geen gewoon bestand is
+        (zoals `/dev/zero`), naar niets, of naar zichzelf wordt gemeld. De
+        controle en de bouw van de site volgen haar niet. De melding staat op
+        de snelkoppeling zelf.
+
+    Waarom is dit een probleem?
+        MkDocs volgt een snelkoppeling en publiceert wat erachter zit, ook in
+        de zoekfunctie. Zo komt een bestand van buiten de website online,
+        bijvoorbeeld een wachtwoord of een privé-document. Een snelkoppeling
+        naar `/dev/zero` of naar zichzelf laat de controle vastlopen.
+
+    Voorbeeld
+        `content/nl/afval/tarieven.md` als snelkoppeling naar
+        `/home/redacteur/Documenten/tarieven.md`.
+
+    Beter
+        Zet het bestand zelf in content/ (kopieer het), en haal de
+        snelkoppeling weg.
+    """
+    return iter(())
+
+
+@rule(
     "WR900",
     "check-crashed",
     Severity.ERROR,

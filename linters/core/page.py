@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from linters.core.finding import Message
+from linters.core.links import unsafe_link
 from linters.core.yamlread import make_yaml, yaml_error_position
 
 LANGUAGES = ("nl", "en")
@@ -180,6 +181,11 @@ def read_page(path: Path, content_root: Path | None, display: str | None = None)
     """Read one page from disk and parse it; never raises for a user's mistake."""
     lang, rel = language_of(path, content_root)
     page = Page(path=path, display=display or path.as_posix(), lang=lang or "nl", rel_path=rel)
+    root = content_root.absolute() if content_root is not None else None
+    if root is not None and unsafe_link(path.absolute(), root, root.parent) is not None:
+        # Never followed, also when another page's rule asks for it; WR008 reports the link itself.
+        page.readable = False
+        return page
     try:
         raw = path.read_bytes()
     except OSError as err:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +21,7 @@ from typing import Any
 from linters.core.config import display_path
 from linters.core.dates import long_date
 from linters.core.engine import page_owner
+from linters.core.links import markdown_files
 from linters.core.page import LANGUAGES, Page, read_page
 from linters.core.statute import Department, Statute
 from linters.core.templates import render
@@ -214,12 +214,8 @@ def _site_pages(content_root: Path) -> Iterator[Page]:
         folder = content_root / lang
         if not folder.is_dir():
             continue
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED and not d.startswith("."))
-            for name in sorted(files):
-                if name.endswith(".md"):
-                    path = Path(root) / name
-                    yield read_page(path, content_root, display_path(path))
+        for path in markdown_files(folder, content_root.parent, frozenset(_SKIPPED)):
+            yield read_page(path, content_root, display_path(path))
 
 
 def _entry(page: Page, statute: Statute, today: date, upcoming_days: int) -> PageEntry:

@@ -9,7 +9,6 @@ of pages.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -18,6 +17,7 @@ from typing import Any
 
 from linters.core.config import display_path
 from linters.core.finding import Detection, Message, Severity, SourceSpan
+from linters.core.links import markdown_files
 from linters.core.page import Page, read_page
 from linters.core.rules import CheckContext, rule
 from linters.ownership.history import per_run
@@ -74,11 +74,8 @@ def scan_fields(path: Path, content_root: Path) -> dict[str, str]:
 
 
 def _language_files(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d not in _SKIPPED and not d.startswith(".")]
-        for name in files:
-            if name.endswith(".md"):
-                yield Path(root) / name
+    # `folder` is content/<lang>/: the repository is two levels up.
+    return markdown_files(folder, folder.parent.parent, frozenset(_SKIPPED))
 
 
 Index = dict[str, dict[str, list[str]]]  # field -> normalised value -> display paths

@@ -35,7 +35,8 @@ def _plural(count: int, one: str, many: str) -> str:
 def summary(result: RunResult, lang: str) -> str:
     """A closing line that counts findings and pages."""
     pages = len(result.pages)
-    with_findings = len({f.path for f in result.findings})
+    # Findings on files that are not pages (the statute, a refused symbolic link) are not counted as pages.
+    with_findings = len({f.path for f in result.findings} & {p.path for p in result.pages})
     errors, warnings, suggestions = (
         result.count(Severity.ERROR),
         result.count(Severity.WARNING),
