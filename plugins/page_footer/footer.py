@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from linters.core.dates import long_date
 from linters.core.engine import page_owner
 from linters.core.page import FrontMatter, Page
 from linters.core.statute import Department, Statute
+from linters.core.urls import parse, site_domain, within
 from plugins.page_footer.texts import TEXTS
 
 MAILTO = "mailto"
@@ -29,24 +29,36 @@ class EndpointError(ValueError):
 
 
 def check_endpoint(endpoint: str, site_url: str | None) -> str:
-    """Validate the endpoint option; return it, or raise `EndpointError` with a Dutch explanation."""
+    r"""Validate the endpoint option; return it as the browser will use it, or raise `EndpointError`.
+
+    The address is read as a browser reads it (`linters.core.urls`), so
+    `https://example.com\@formulieren.diemen.nl/x` is what it is: a form on
+    example.com. The address the browser would use is what the form gets.
+    """
     endpoint = endpoint.strip()
     if endpoint == MAILTO:
         return endpoint
-    parts = urlsplit(endpoint)
-    if parts.scheme != "https" or not parts.hostname:
+    own = site_domain(site_url)
+    parsed = parse(endpoint)
+    example = "https://formulieren.diemen.nl/feedback"
+    if parsed is None or parsed.scheme != "https" or not parsed.host:
         raise EndpointError(
             f"'feedback_endpoint: {endpoint}' is geen geldige keuze. Kies 'mailto', of het https-adres "
-            "van een formulier van de gemeente (https://formulieren.diemen.nl/feedback)."
+            f"van een formulier van de gemeente ({example})."
         )
-    own = (urlsplit(site_url or "").hostname or "").removeprefix("www.")
-    host = parts.hostname
-    if not own or not (host == own or host.endswith("." + own)):
+    if parsed.has_credentials:
         raise EndpointError(
-            f"'feedback_endpoint: {endpoint}' ligt niet op het eigen domein van de site ({own or 'onbekend'}). "
+            f"'feedback_endpoint: {endpoint}' bevat een gebruikersnaam of wachtwoord (het deel voor '@'). "
+            f"Een browser stuurt het formulier dan naar {parsed.host}. Geef alleen het adres van het "
+            f"formulier, zoals {example}."
+        )
+    if parsed.is_ip or not own or not within(parsed.host, own):
+        raise EndpointError(
+            f"'feedback_endpoint: {endpoint}' gaat in een browser naar {parsed.host}. Dat ligt niet op het "
+            f"eigen domein van de site ({own or 'onbekend: zet site_url in mkdocs.yml'}). "
             "Reacties van bezoekers gaan nooit naar een andere partij."
         )
-    return endpoint
+    return parsed.href
 
 
 @dataclass(frozen=True)
