@@ -23,6 +23,8 @@ directory or a checkout): `--act-repo` extracts them with git into `--data`
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import json
 import os
 import subprocess
@@ -89,6 +91,22 @@ def prepare(repo: Path, data: Path) -> None:
         print(f"  missing in the snapshot (not served): {path}", file=sys.stderr)
 
 
+def export_fixtures(suite: act.TestSuite, data: Path, target: Path) -> None:
+    """Copy the suite's test cases (and a testcases.json listing only them) into a test fixture folder."""
+    source = data / act.SERVED_UNDER
+    folder = target / act.SERVED_UNDER
+    listing = json.loads((source / "testcases.json").read_text(encoding="utf-8"))
+    wanted = {case.id for case in suite.cases}
+    fields = ("ruleId", "ruleName", "expected", "testcaseId", "testcaseTitle", "relativePath", "url")
+    kept = [{k: t[k] for k in fields} for t in listing["testcases"] if t["testcaseId"] in wanted]
+    for item in kept:
+        (folder / item["relativePath"]).parent.mkdir(parents=True, exist_ok=True)
+        (folder / item["relativePath"]).write_bytes((source / item["relativePath"]).read_bytes())
+    listing.update({"count": len(kept), "testcases": kept, "source": f"w3c/wcag-act-rules@{suite.commit}"})
+    (folder / "testcases.json").write_text(json.dumps(listing, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(kept)} test cases of {len(suite.rules)} rules copied to {folder}", file=sys.stderr)
+
+
 def load_suite(data: Path) -> act.TestSuite:
     """The 58 rules and their test cases from an extracted snapshot."""
     mapping = json.loads((data / "wcag-mapping.json").read_text(encoding="utf-8"))
@@ -124,10 +142,20 @@ def implementation_checks(data: Path) -> dict[str, dict[str, list[str]]]:
 
 
 def plain_axe(suite: act.TestSuite, data: Path, timeout: float) -> tuple[Outcomes, float]:
-    """axe-core alone: one tab, every case in turn; axe injected by evaluation (works without a <head>)."""
-    from playwright.sync_api import sync_playwright
+    """axe-core alone, one tab, every case in turn: goto, axe into every frame, `axe.run`.
 
-    axe = find_axe()
+    Two things only so that every case gets an answer, as axe's own
+    integrations do: axe is evaluated rather than added as a script tag (a
+    standalone SVG has no <head>), and navigations after the document arrived
+    are aborted (a meta refresh would otherwise take the page away).
+    """
+    return asyncio.run(_plain_axe(suite, data, timeout))
+
+
+async def _plain_axe(suite: act.TestSuite, data: Path, timeout: float) -> tuple[Outcomes, float]:
+    from playwright.async_api import async_playwright
+
+    axe = find_axe(root=REPO)
     tags = list(AuditPlan().tags)
     run = """async (tags) => {
         const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']};
@@ -136,34 +164,61 @@ def plain_axe(suite: act.TestSuite, data: Path, timeout: float) -> tuple[Outcome
     }"""
     outcomes: Outcomes = {}
     started = time.perf_counter()
-    with blocking_proxy() as proxy, serve(data) as base, sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(find_browser()),
-            args=list(LAUNCH_ARGS),
-            proxy={"server": proxy, "bypass": ",".join(LOOPBACK)},
-        )
-        context = browser.new_context(viewport={"width": 1280, "height": 1024}, bypass_csp=True)
-        page = context.new_page()
-        for case in suite.cases:
-            try:
-                page.goto(base + case.url_path, wait_until="load", timeout=timeout * 1000)
-                for frame in page.frames:
-                    frame.evaluate(axe.source)
-                result = page.evaluate(run, tags)
-            except Exception as err:  # noqa: BLE001 - any failure is "not checked", and we go on
-                print(f"  axe: not checked {case.path}: {str(err).splitlines()[0]}", file=sys.stderr)
-                outcomes[case.id] = act.Outcome.NOT_CHECKED
-                page.close()
-                page = context.new_page()
-                continue
-            for outcome, ids in (
-                (act.Outcome.FAILED, result["violations"]),
-                (act.Outcome.CANT_TELL, result["incomplete"]),
-            ):
-                if any(case.rule in act.act_rules_of(i) for i in ids) and case.id not in outcomes:
-                    outcomes[case.id] = outcome
-        browser.close()
+    with blocking_proxy() as proxy, serve(data) as base:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(
+                executable_path=str(find_browser()),
+                args=list(LAUNCH_ARGS),
+                proxy={"server": proxy, "bypass": ",".join(LOOPBACK)},
+            )
+            context = await browser.new_context(viewport={"width": 1280, "height": 1024}, bypass_csp=True)
+            page, served = await _held_page(context)
+            for case in suite.cases:
+                served.clear()
+                try:
+                    await page.goto(base + case.url_path, wait_until="load", timeout=timeout * 1000)
+                    for frame in page.frames:
+                        if not frame.url.startswith("chrome-error:"):
+                            await frame.evaluate(axe.source)
+                    result = await page.evaluate(run, tags)
+                except Exception as err:  # noqa: BLE001 - any failure is "not checked", and we go on
+                    print(f"  axe: not checked {case.path}: {str(err).splitlines()[0]}", file=sys.stderr)
+                    outcomes[case.id] = act.Outcome.NOT_CHECKED
+                    await page.close()
+                    page, served = await _held_page(context)
+                    continue
+                for outcome, ids in (
+                    (act.Outcome.FAILED, result["violations"]),
+                    (act.Outcome.CANT_TELL, result["incomplete"]),
+                ):
+                    if any(case.rule in act.act_rules_of(i) for i in ids) and case.id not in outcomes:
+                        outcomes[case.id] = outcome
+            await browser.close()
     return outcomes, time.perf_counter() - started
+
+
+async def _held_page(context: Any) -> tuple[Any, list[bool]]:
+    """A tab whose main frame cannot navigate away once its document has arrived."""
+    page = await context.new_page()
+    served: list[bool] = []
+    cdp = await context.new_cdp_session(page)
+    main = (await cdp.send("Page.getFrameTree"))["frameTree"]["frame"]["id"]
+
+    def arrived(response: Any) -> None:
+        if response.frame == page.main_frame and response.request.is_navigation_request():
+            served.append(not 300 <= response.status < 400)
+
+    async def paused(event: dict[str, Any]) -> None:
+        hold = event.get("frameId") == main and any(served)
+        method = "Fetch.failRequest" if hold else "Fetch.continueRequest"
+        params = {"requestId": event["requestId"], **({"errorReason": "Aborted"} if hold else {})}
+        with contextlib.suppress(Exception):
+            await cdp.send(method, params)
+
+    page.on("response", arrived)
+    cdp.on("Fetch.requestPaused", paused)
+    await cdp.send("Fetch.enable", {"patterns": [{"resourceType": "Document", "requestStage": "Request"}]})
+    return page, served
 
 
 def audit(suite: act.TestSuite, data: Path, concurrency: int, timeout: float) -> tuple[dict[str, Outcomes], float, str]:
@@ -176,7 +231,7 @@ def audit(suite: act.TestSuite, data: Path, concurrency: int, timeout: float) ->
     )
     settings = AuditSettings(
         browser=find_browser(),
-        axe=find_axe(),
+        axe=find_axe(root=REPO),
         statute=load_statute(REPO / "redactiestatuut.yml"),
         root=REPO,
         today=date.today(),
@@ -237,6 +292,16 @@ def print_rules(suite: act.TestSuite, results: Mapping[str, Outcomes]) -> None:
             cells.append(f"{SHORT[item.state] + extra:<{width}}")
         criteria = ",".join(rule.criteria)[:10]
         print(f"{rule_id:<8} {criteria:<10} {item.cases:>5}  " + " ".join(cells) + f"  {rule.name[:50]}")
+
+
+def print_wrong(suite: act.TestSuite, results: Mapping[str, Outcomes]) -> None:
+    """Every case a checker got wrong or could not check: for finding out why."""
+    for name, outcomes in results.items():
+        for case in suite.cases:
+            outcome = outcomes.get(case.id, act.Outcome.PASSED)
+            wrong = (case.expected == "failed") != (outcome in (act.Outcome.FAILED, act.Outcome.CANT_TELL))
+            if wrong or outcome is act.Outcome.NOT_CHECKED:
+                print(f"  {name}: {case.rule} {case.title} ({outcome.value}) {case.url_path}")
 
 
 def print_totals(suite: act.TestSuite, results: Mapping[str, Outcomes], notes: Mapping[str, str]) -> None:
@@ -358,6 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per page (default 30)")
     parser.add_argument("--save", type=Path, help="write the outcomes per checker and case to this JSON file")
     parser.add_argument("--load", type=Path, help="score saved outcomes instead of running")
+    parser.add_argument("--export-fixtures", type=Path, help="copy the chosen rules' test cases to this folder")
+    parser.add_argument("--wrong", action="store_true", help="list every case a checker got wrong")
     parser.add_argument("--write-rules", action="store_true", help="write act_rules.yml with the engine choice")
     args = parser.parse_args(argv)
 
@@ -380,6 +447,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             suite.commit,
         )
 
+    if args.export_fixtures:
+        export_fixtures(suite, data, args.export_fixtures)
+        return 0
     results: dict[str, Outcomes] = {}
     notes: dict[str, str] = {}
     if args.load:
@@ -393,8 +463,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if "axe" in args.checkers:
             outcomes, seconds = plain_axe(suite, data, args.timeout)
-            results[f"axe {find_axe().version} alone"] = outcomes
-            notes[f"axe {find_axe().version} alone"] = f"({seconds / 60:.1f} min)"
+            name = f"axe {find_axe(root=REPO).version} alone"
+            results[name] = outcomes
+            notes[name] = f"({seconds / 60:.1f} min)"
         if "audit" in args.checkers:
             found, seconds, version = audit(suite, data, args.concurrency, args.timeout)
             results["audit"] = found.pop("audit")
@@ -407,6 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.save:
         _save(args.save, results, notes)
     print_rules(suite, results)
+    if args.wrong:
+        print_wrong(suite, results)
     print_totals(suite, results, notes)
     if args.write_rules:
         write_rules(suite, data, choose(suite, results))

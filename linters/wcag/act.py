@@ -208,7 +208,9 @@ def outcomes_for(findings: Iterable[Any], cases: Mapping[str, Case]) -> dict[str
         if finding.code == "A11Y100":
             found[case.id] = Outcome.NOT_CHECKED
             continue
-        if not any(case.rule in act_rules_of(check) for check in finding_checks(finding)):
+        # An own check may name its ACT rules itself (extras["act"]), besides the table.
+        declared = finding.extras.get("act", ()) if finding.extras else ()
+        if case.rule not in declared and not any(case.rule in act_rules_of(c) for c in finding_checks(finding)):
             continue
         outcome = Outcome.CANT_TELL if finding.needs_review else Outcome.FAILED
         if found.get(case.id) not in (Outcome.FAILED, Outcome.NOT_CHECKED):
