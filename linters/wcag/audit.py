@@ -228,9 +228,40 @@ class _Collector:
                 ),
                 owner,
             )
+        elif not result.is_page:
+            self._ours(
+                audit_rules.not_a_web_page,
+                Detection(
+                    PageTarget(shown, "", result.content_type, None),
+                    Message(
+                        f"Dit adres geeft geen webpagina maar een bestand van het type {result.content_type}. "
+                        "De browsercontrole kan het niet beoordelen. Controleer het met de hand.",
+                        f"This address serves no web page but a file of type {result.content_type}. "
+                        "The browser audit cannot judge it. Check it by hand.",
+                    ),
+                    context=result.content_type,
+                ),
+                owner,
+            )
         else:
             self._axe(result)
             self._own(result)
+        for url, after in result.redirects:
+            where = url_path(url) if self.plan.relative and url.startswith(_host_of(result.target.url)) else url
+            self._ours(
+                audit_rules.page_redirects,
+                Detection(
+                    PageTarget(shown, "html", "", SourceSpan(source_page.display, 1, 1) if source_page else None),
+                    Message(
+                        f"De pagina stuurt na {after:g} seconden door naar {where}. "
+                        "De controle hield dat tegen en bekeek de pagina zelf.",
+                        f"The page sends visitors on to {where} after {after:g} seconds. "
+                        "The audit held that back and checked the page itself.",
+                    ),
+                    context=url,
+                ),
+                owner,
+            )
         self.summaries.append(
             PageSummary(
                 source_page.display if source_page else shown,
@@ -474,6 +505,13 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
     if settings.axe.warning is not None:
         facts["warnings"] = [settings.axe.warning]
     return AuditOutcome(result, pages, facts, accepted, collector.ignored, collector.rules)
+
+
+def _host_of(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _site_origin(site: Path | None) -> str | None:

@@ -273,6 +273,69 @@ def baseline_entry_unused(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     return iter(())
 
 
+@rule(
+    "A11Y109",
+    "not-a-web-page",
+    Severity.WARNING,
+    "Het adres geeft geen webpagina maar een ander soort bestand.",
+    "The address serves another kind of file, not a web page.",
+    languages=_NOWHERE,
+)
+def not_a_web_page(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een adres in de controle dat geen HTML-, XHTML- of SVG-pagina geeft.
+
+    Wat het controleert
+        Welk soort bestand een adres geeft. HTML, XHTML en losse SVG-bestanden
+        controleert de browser. Een pdf, een XML-bestand of een afbeelding kan
+        hij niet controleren. Dat meldt hij, zodat het niet stil als goed telt.
+
+    Waarom is dit een probleem?
+        Ook een pdf op de site moet toegankelijk zijn. Deze controle kan dat
+        niet zien. Iemand moet het bestand zelf controleren (PDF/UA).
+
+    Voorbeeld
+        `/documenten/verordening.pdf` in de lijst met adressen.
+
+    Beter
+        Zet de inhoud op een webpagina, of controleer het bestand met de hand
+        en haal het adres uit de lijst.
+    """
+    return iter(())
+
+
+@rule(
+    "A11Y110",
+    "page-redirects",
+    Severity.SUGGESTION,
+    "De pagina stuurt bezoekers vanzelf door naar een ander adres.",
+    "The page sends visitors on to another address by itself.",
+    languages=_NOWHERE,
+)
+def page_redirects(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een pagina die na het laden vanzelf naar een ander adres gaat.
+
+    Wat het controleert
+        Of een pagina na het laden zelf naar een ander adres gaat, met
+        `<meta http-equiv="refresh">` of met een script. De controle houdt die
+        sprong tegen en controleert de pagina zoals die binnenkomt. De melding
+        zegt waarheen de pagina wilde, en na hoeveel seconden.
+
+    Waarom is dit een probleem?
+        Meestal is het geen probleem: een oude pagina die direct doorstuurt
+        (mkdocs-redirects) is prima. Maar wie een pagina leest en na een paar
+        seconden ergens anders is, raakt de draad kwijt (WCAG 2.2.1). Een link
+        naar het oude adres kan ook beter naar het nieuwe wijzen.
+
+    Voorbeeld
+        `<meta http-equiv="refresh" content="5; url=/afval/">`
+
+    Beter
+        Stuur direct door (`content="0; url=/afval/"`) of laat de server het doen
+        (HTTP 301), en zet links naar het nieuwe adres.
+    """
+    return iter(())
+
+
 AUDIT_RULES = (
     page_not_checked,
     third_party_request,
@@ -283,4 +346,6 @@ AUDIT_RULES = (
     language_not_marked_in_page,
     baseline_entry_expired,
     baseline_entry_unused,
+    not_a_web_page,
+    page_redirects,
 )

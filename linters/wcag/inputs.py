@@ -83,8 +83,13 @@ class AuditPlan:
     relative: bool = False
 
 
+# What a built site serves as documents to audit: HTML, XHTML and standalone SVG
+# (an SVG file a page links to is a document of its own; as an <img> it is not).
+PAGE_SUFFIXES = ("*.html", "*.xhtml", "*.svg")
+
+
 def site_pages(site: Path) -> list[str]:
-    """Every page of a built site as a URL path: `/`, `/afval/`, `/404.html`."""
+    """Every page of a built site as a URL path: `/`, `/afval/`, `/404.html`, `/afval/img/bakken.svg`."""
     if not site.is_dir():
         raise AuditInputError(
             f"De map '{site}' bestaat niet. Bouw de site eerst (nox -s build, of mkdocs build), "
@@ -92,7 +97,7 @@ def site_pages(site: Path) -> list[str]:
             f"The folder '{site}' does not exist. Build the site first, or give the built site's folder.",
         )
     paths: list[str] = []
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(p for suffix in PAGE_SUFFIXES for p in site.rglob(suffix)):
         rel = page.relative_to(site)
         if rel.parts and rel.parts[0] in SKIPPED_SITE_DIRS:
             continue

@@ -8,6 +8,13 @@ that it is "not checked", which the audit reports as an error, never as a
 pass. When the whole browser dies it is started again and the run goes on.
 Every result is handed to `on_result` as soon as it exists, so nothing that
 was checked is lost when something later goes wrong.
+
+Every kind of page a site serves gets a result. HTML and XHTML get axe-core
+in a script tag (cached between pages); a standalone SVG document has no
+<head> for a script tag, so axe is evaluated in it instead. A page that
+navigates away by itself (meta refresh, a script) is held: the audit checks
+the page as it was served and records where it wanted to go. Anything else
+(PDF, XML, images) is "not a web page", a result of its own.
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 # The same hosts as `urlsplit(...).hostname` gives them (no brackets).
 LOOPBACK_NAMES = frozenset(host.strip("[]") for host in LOOPBACK)
 _CLOSE_TIMEOUT = 5.0
+# Documents the audit checks; any other content type is "not a web page".
+PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "image/svg+xml"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,16 @@ class PageResult:
     broken: list[tuple[str, int]] = field(default_factory=list)
     attempts: int = 0
     seconds: float = 0.0
+    # The document's content type; outside PAGE_TYPES the page is "not a web page" and has no data.
+    content_type: str = "text/html"
+    # Where the page tried to go by itself after it loaded (meta refresh, script), with
+    # the seconds after loading; the navigation was held, so the page checked is the one served.
+    redirects: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def is_page(self) -> bool:
+        """Whether the address served a document the engines can check."""
+        return self.content_type in PAGE_TYPES
 
 
 class PageFailure(Exception):
@@ -127,6 +146,12 @@ class _Tab:
         self.pages = 0
         self.third_party: list[str] = []
         self.broken: list[tuple[str, int]] = []
+        self.content_type = ""
+        self.redirects: list[tuple[str, float]] = []
+        self._cdp: Any = None
+        self._main_frame = ""
+        self._served = False
+        self._loaded_at = 0.0
         page.on("crash", self._on_crash)
         page.on("response", self._on_response)
         page.on("requestfailed", self._on_request_failed)
@@ -151,7 +176,43 @@ class _Tab:
         if url not in self.third_party:
             self.third_party.append(url)
 
+    async def hold_navigations(self) -> None:
+        """From now on, hold every navigation of the main frame after its document was served.
+
+        Through the DevTools protocol's Fetch domain, for documents only: the
+        page's other requests keep Chromium's cache (Playwright's request
+        routing would turn it off). An aborted navigation leaves the current
+        document in place, so a meta refresh cannot take the page away mid-audit.
+        """
+        self._cdp = await self.page.context.new_cdp_session(self.page)
+        tree = await self._cdp.send("Page.getFrameTree")
+        self._main_frame = tree["frameTree"]["frame"]["id"]
+        self._cdp.on("Fetch.requestPaused", self._on_document_request)
+        await self._cdp.send("Fetch.enable", {"patterns": [{"resourceType": "Document", "requestStage": "Request"}]})
+
+    async def _on_document_request(self, event: dict[str, Any]) -> None:
+        held = event.get("frameId") == self._main_frame and self._served
+        try:
+            if held:
+                after = time.monotonic() - self._loaded_at if self._loaded_at else 0.0
+                self.redirects.append((str(event["request"]["url"]), round(after, 1)))
+                await self._cdp.send("Fetch.failRequest", {"requestId": event["requestId"], "errorReason": "Aborted"})
+            else:
+                await self._cdp.send("Fetch.continueRequest", {"requestId": event["requestId"]})
+        except Exception:  # noqa: BLE001 - the tab closed meanwhile: nothing to continue
+            pass
+
+    def loaded(self) -> None:
+        """The page's load event has fired: redirects are timed from here."""
+        self._loaded_at = time.monotonic()
+
     def _on_response(self, response: Any) -> None:
+        request = response.request
+        if request.is_navigation_request() and response.frame == self.page.main_frame and self.origin:
+            # The main document (after any HTTP redirects) has arrived: later navigations are held.
+            if not 300 <= response.status < 400:
+                self._served = True
+                self.content_type = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
         if not self.origin or not self._current(response.request):
             return
         if self._third_party(response.url):
@@ -180,6 +241,10 @@ class _Tab:
         self.origin = _host(url)
         self.third_party = []
         self.broken = []
+        self.content_type = ""
+        self.redirects = []
+        self._served = False
+        self._loaded_at = 0.0
 
 
 def _in_folder(folder: Path, path: str) -> bool:
@@ -260,7 +325,9 @@ class BrowserPool:
         if self._browser is None or not self._browser.is_connected():
             await self._restart(self._generation)
         page = await self._context.new_page()
-        return _Tab(page, self.settings.site_origin, self.settings.site_dir)
+        tab = _Tab(page, self.settings.site_origin, self.settings.site_dir)
+        await tab.hold_navigations()
+        return tab
 
     async def _drop_tab(self, tab: _Tab) -> None:
         try:
@@ -283,16 +350,23 @@ class BrowserPool:
     async def _audit(self, tab: _Tab, target: Target) -> PageResult:
         tab.reset(target.url)
         page = tab.page
-        response = await page.goto(target.url, wait_until="load", timeout=target.options.timeout * 1000)
+        try:
+            response = await page.goto(target.url, wait_until="load", timeout=target.options.timeout * 1000)
+        except Exception:
+            if tab.content_type and tab.content_type not in PAGE_TYPES:
+                # A file the browser downloads instead of showing (a PDF in some Chromium builds).
+                return PageResult(target, True, content_type=tab.content_type)
+            raise
+        tab.loaded()
         status = response.status if response is not None else None
         if status is not None and status >= 400:
             raise PageFailure(f"de pagina gaf HTTP-status {status}")
+        content_type = tab.content_type or "text/html"
+        if content_type not in PAGE_TYPES:
+            return PageResult(target, True, status=status, content_type=content_type)
         if self.settings.after_load is not None:
             await self.settings.after_load(page, target)
-        if self.settings.axe_url:
-            await page.add_script_tag(url=self.settings.axe_url)
-        else:
-            await page.add_script_tag(content=self.settings.axe_source)
+        await self._inject_axe(page)
         options = {
             "linkTexts": self.settings.link_texts,
             "languageWords": self.settings.language_words,
@@ -303,8 +377,37 @@ class BrowserPool:
         }
         data = await page.evaluate(PAGE_SCRIPT, options)
         return PageResult(
-            target, True, status=status, data=data, third_party=list(tab.third_party), broken=list(tab.broken)
+            target,
+            True,
+            status=status,
+            data=data,
+            third_party=list(tab.third_party),
+            broken=list(tab.broken),
+            content_type=content_type,
+            redirects=list(tab.redirects),
         )
+
+    async def _inject_axe(self, page: Any) -> None:
+        """axe-core into the page and its frames (axe checks a frame's content only when axe is in it).
+
+        A script tag from the audit's own server lets Chromium reuse its compiled
+        axe from page to page. A document without a <head> (a standalone SVG)
+        cannot take a script tag, so there the source is evaluated.
+        """
+        for frame in page.frames:
+            if frame.is_detached() or frame.url.startswith("chrome-error:"):
+                continue
+            try:
+                if not await frame.evaluate("() => document.head !== null && document.head !== undefined"):
+                    await frame.evaluate(self.settings.axe_source)
+                elif self.settings.axe_url:
+                    await frame.add_script_tag(url=self.settings.axe_url)
+                else:
+                    await frame.add_script_tag(content=self.settings.axe_source)
+            except Exception:
+                # A frame that went away or refuses scripts: axe reports it as not tested.
+                if frame == page.main_frame:
+                    raise
 
     async def _worker(self, queue: asyncio.Queue[Target], on_result: Callable[[PageResult], None]) -> None:
         tab: _Tab | None = None

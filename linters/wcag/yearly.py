@@ -125,7 +125,8 @@ def _section(path: str) -> str:
 
 def choose_sample(plan: AuditPlan, root: Path, seed: int | None, statute: Statute | None = None) -> dict[str, Any]:
     """Replace the plan's pages with a WCAG-EM sample; return what was chosen and why."""
-    paths = [t.url for t in plan.targets]
+    # WCAG-EM samples web pages; a standalone SVG (an image a page links to) is no page of its own.
+    paths = [t.url for t in plan.targets if not t.url.lower().endswith(".svg")]
     options = {t.url: t for t in plan.targets}
     sample = Sample(seed=seed if seed is not None else secrets.randbelow(1_000_000), population=len(paths))
     reasons: dict[str, list[str]] = defaultdict(list)

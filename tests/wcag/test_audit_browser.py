@@ -70,6 +70,8 @@ def test_fixture_pages_give_exactly_their_expected_violations(chromium: Path, fi
         assert _found(outcome.result.findings, name) == {k: sorted(v) for k, v in rules.items()}, name
     third = [f for f in outcome.result.findings if f.code == "A11Y101"]
     assert third and all("example.org" in f.context for f in third)
+    redirect = next(f for f in outcome.result.findings if f.code == "A11Y110")
+    assert redirect.location.url.endswith("omleiding.html") and redirect.context.endswith("/goed.html")
     contrast = next(f for f in outcome.result.findings if f.code == "color-contrast")
     assert contrast.wcag == ("1.4.3",) and contrast.severity == Severity.ERROR
     assert contrast.message.nl.startswith("Het contrast") and contrast.doc_url.startswith("https://")
