@@ -4,8 +4,9 @@ Fast feedback before a commit or in a pull request: check the pages that
 changed, and the pages that link to them or show their images (a renamed
 or deleted page breaks the links to it, not itself). git is asked once:
 `git diff --name-only --merge-base REV`, which covers committed, staged and
-unstaged changes since the point where this branch left REV. New files that
-were never added to git are not part of a change yet.
+unstaged changes since the point where this branch left REV, and a second
+call adds new files that git does not track yet (an editor's new page is
+part of the change before its first `git add`).
 
 A changed statute changes owners and review cycles of every page, so then
 every page is checked.
@@ -82,6 +83,24 @@ def git_changed(root: Path, rev: str) -> list[str]:
             f"git kon de wijzigingen sinds '{rev}' niet geven ({detail}). "
             "Bestaat die versie? Probeer main, origin/main of HEAD~1."
         )
+    return [name for name in proc.stdout.split("\0") if name] + _untracked(root)
+
+
+def _untracked(root: Path) -> list[str]:
+    """New files git does not track yet (and does not ignore), relative to `root`."""
+    try:
+        proc = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "-z", "--", "."],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise ChangeError(f"git gaf geen antwoord: {err}") from None
+    if proc.returncode != 0:
+        return []
     return [name for name in proc.stdout.split("\0") if name]
 
 

@@ -174,6 +174,18 @@ def test_changed_since_includes_committed_and_deleted_pages(repo: Path, capsys: 
     assert pages == ["content/nl/afval/index.md"]
 
 
+def test_changed_since_includes_a_new_page_git_does_not_track_yet(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = repo / "content" / "nl" / "afval" / "nieuw.md"
+    new.write_text(PAGE.format(title="Nieuw", body="Een nieuwe pagina over [grofvuil](grofvuil.md)."))
+    (repo / ".gitignore").write_text("genegeerd.md\n")
+    (repo / "content" / "nl" / "afval" / "genegeerd.md").write_text(PAGE.format(title="Weg", body="Niet mee."))
+    code, pages, _ = _checked(repo, capsys, "--changed-since", "HEAD")
+    assert code == 0
+    assert pages == ["content/nl/afval/nieuw.md"]
+
+
 def test_changed_statute_checks_every_page(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     statute = repo / "redactiestatuut.yml"
     statute.write_text(statute.read_text() + "\n# gewijzigd\n")
