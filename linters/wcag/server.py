@@ -42,7 +42,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
+        page = self._not_found_page()
         if code == 404 and page.is_file():
             body = page.read_bytes()
             self.send_response(404)
@@ -53,6 +53,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                 self.wfile.write(body)
             return
         super().send_error(code, message, explain)
+
+
+    def _not_found_page(self) -> Path:
+        """The 404 page of the address's language folder (`/en/404.html`), else the site's own."""
+        root = Path(self.directory)
+        first = self.path.split("?")[0].lstrip("/").split("/", 1)[0]
+        if first and "." not in first and (root / first / "404.html").is_file():
+            return root / first / "404.html"
+        return root / "404.html"
 
 
 class _Server(http.server.ThreadingHTTPServer):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 # Shown under a language in the switcher when this page does not exist in it;
 # written in the language of the link, for the reader who chose it.
@@ -111,6 +111,19 @@ class LanguageMap:
     def page(self, lang: str, rel: str) -> PageLanguages:
         """Everything the templates need for one page."""
         return PageLanguages(lang, self.hreflang(lang, rel), self.switcher(lang, rel))
+
+    def not_found(self, lang: str) -> PageLanguages:
+        """The 404 page of a language: it is served at any address, so the switcher leads to the home pages.
+
+        The links are root-relative (`/`, `/en/`): a relative link would point
+        somewhere else at every address the 404 page is served at.
+        """
+        root = urlsplit(self.site_url).path if self.site_url else "/"
+        root = root if root.endswith("/") else root + "/"
+        items = tuple(
+            SwitchItem(code, self.names[code], root + self.home(code), code == lang, True, None) for code in self.order
+        )
+        return PageLanguages(lang, (), items)
 
     def sitemap(self) -> list[SitemapEntry]:
         """Every page, language by language, each with its alternates."""
