@@ -25,29 +25,98 @@ def _install(session: nox.Session, *groups: str) -> None:
         session.install(*nox.project.dependency_groups(PYPROJECT, group))
 
 
+BUILD_STATUS = Path("reports/build.json")
+AUDIT_REPORT = Path("reports/audit.json")
+
+
+class _Steps:
+    """The build's steps: each runs even when an earlier one failed, and the failures are listed at the end.
+
+    What every step did goes to reports/build.json, which `webredactie report`
+    reads, so the dashboard of a failed build says so at the top instead of
+    showing the previous run as if it were current.
+    """
+
+    def __init__(self, session: nox.Session) -> None:
+        self.session = session
+        self.done: list[dict[str, str]] = []
+
+    def run(self, name: str, *args: str, **kwargs: object) -> bool:
+        try:
+            self.session.run(*args, **kwargs)  # type: ignore[arg-type]
+        except nox.command.CommandFailed:
+            self.done.append({"step": name, "status": "failed"})
+            return False
+        self.done.append({"step": name, "status": "ok"})
+        return True
+
+    def skip(self, name: str, reason: str) -> None:
+        self.done.append({"step": name, "status": "skipped", "reason": reason})
+
+    @property
+    def failed(self) -> list[str]:
+        return [step["step"] for step in self.done if step["status"] == "failed"]
+
+    def write(self) -> None:
+        status = {"version": 1, "tool": "webredactie-build", "finished": _now(), "steps": self.done}
+        tmp = BUILD_STATUS.with_suffix(".tmp")
+        tmp.write_text(json.dumps(status, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        tmp.replace(BUILD_STATUS)
+
+
+def _now() -> str:
+    from datetime import datetime
+
+    return datetime.now().astimezone().replace(microsecond=0).isoformat()
+
+
 @nox.session
 def build(session: nox.Session) -> None:
-    """Check every page, build site/ and write the reports to reports/ (the main job)."""
+    """Check every page, build site/, audit it and write every report to reports/ (the main job)."""
     _install(session)
     os.makedirs("reports", exist_ok=True)
-    session.run("webredactie", "statute")
-    # Reports and the site are written before the gate, so a failing check
-    # still leaves every report whole and the preview up to date.
+    steps = _Steps(session)
+    # Without a valid statute no other step can run: stop at once, with its problems.
+    if not steps.run("redactiestatuut", "webredactie", "statute"):
+        steps.write()
+        session.error("Het redactiestatuut heeft fouten (zie hierboven); er is niets gebouwd.")
+    # Reports first, and each step even when an earlier one failed: every report of
+    # this build is whole, and the gates come at the end with the whole list.
     for fmt, name in (("json", "check.json"), ("text", "check.txt")):
-        session.run("webredactie", "check", "--format", fmt, "--output", f"reports/{name}", "--fail-on", "never")
+        steps.run(
+            f"controle ({name})",
+            "webredactie",
+            "check",
+            "--format",
+            fmt,
+            "--output",
+            f"reports/{name}",
+            "--fail-on",
+            "never",
+        )
     # Per department an e-mail text (<id>.txt) and digest.json: pages, reviews due, translations to do.
-    session.run("webredactie", "owners", "digest", "--output-dir", "reports/afdelingen")
-    session.run("mkdocs", "build", "--strict", env=QUIET_MKDOCS)
-    # The browser audit of every built page (axe-core and our own checks in Chromium);
-    # its report (reports/audit.json) feeds the dashboard, and it gates at the end.
-    _chromium(session)
-    _engines(session)
-    audit = ("webredactie", "audit", "site", "--quiet", "--format", "json", "--output", "reports/audit.json")
-    session.run(*audit, "--fail-on", "never", success_codes=[0, 1])
-    # The department dashboard (reports/index.html) from the saved reports, before the gate.
-    session.run("webredactie", "report")
-    session.run("webredactie", "check", "--fail-on", "error")
-    _audit_gate(session, Path("reports/audit.json"))
+    steps.run("overzicht per afdeling", "webredactie", "owners", "digest", "--output-dir", "reports/afdelingen")
+    built = steps.run("mkdocs build --strict", "mkdocs", "build", "--strict", env=QUIET_MKDOCS)
+    # An audit of an older site would be shown as this build's: remove it before auditing again.
+    AUDIT_REPORT.unlink(missing_ok=True)
+    if built:
+        # The browser audit of every built page (axe-core and our own checks in Chromium).
+        _chromium(session)
+        _engines(session)
+        audit = ("webredactie", "audit", "site", "--quiet", "--format", "json", "--output", str(AUDIT_REPORT))
+        steps.run("browsercontrole", *audit, "--fail-on", "never", success_codes=[0, 1])
+    else:
+        steps.skip("browsercontrole", "de site is niet gebouwd")
+    # The dashboard (reports/index.html) from this build's reports, with reports/build.json.
+    steps.write()
+    steps.run("dashboard", "webredactie", "report")
+    # The gates.
+    steps.run("fouten op pagina's", "webredactie", "check", "--fail-on", "error")
+    if AUDIT_REPORT.is_file() and not _audit_gate(session, AUDIT_REPORT):
+        steps.done.append({"step": "fouten in de browsercontrole", "status": "failed"})
+    steps.write()
+    if steps.failed:
+        session.error("Deze stappen gingen mis: " + "; ".join(steps.failed) + ". Alle rapporten staan in reports/.")
 
 
 def _chromium(session: nox.Session) -> None:
@@ -88,15 +157,16 @@ def engines(session: nox.Session) -> None:
     _engines(session)
 
 
-def _audit_gate(session: nox.Session, report: Path) -> None:
-    """Fail the build on an error of the browser audit (including a page that could not be checked)."""
+def _audit_gate(session: nox.Session, report: Path) -> bool:
+    """Whether the browser audit passed: no error (a page that could not be checked is one)."""
     data = json.loads(report.read_text(encoding="utf-8"))
     errors = [f for f in data["findings"] if f["severity"] == "error" and not f["needs_review"]]
     for finding in errors:
         where = finding["location"].get("path") or finding["location"].get("url")
         session.log(f"{where} ({finding['location'].get('url')}): {finding['code']} {finding['message']}")
     if errors:
-        session.error(f"De browsercontrole vond {len(errors)} fout(en); zie {report}.")
+        session.warn(f"De browsercontrole vond {len(errors)} fout(en); zie {report}.")
+    return not errors
 
 
 @nox.session

@@ -29,6 +29,7 @@ from linters.core.statute import Statute
 from linters.ownership.digest import build_digest
 from linters.report.dashboard import departments_from_statute, min_readability, publish
 from linters.report.dashboard.load import ReportInputError, read
+from linters.report.freshness import BUILD_FILE, stale_notices
 
 REPORTS_DIR = "reports"
 CHECK_FILE = "check.json"
@@ -122,6 +123,7 @@ def publish_dashboard(args: argparse.Namespace, root: Path, statute: Statute, to
         docs_base=os.environ.get(DOCS_BASE_ENV),
         shown_dir=display_path(folder),
         digest=digest,
+        notices=stale_notices(inputs, shown[: len(inputs)], folder / BUILD_FILE),
     )
     if published.history_problem is not None:
         _say("Let op: " + published.history_problem.message.get(args.lang))

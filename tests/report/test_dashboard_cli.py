@@ -65,6 +65,42 @@ def test_report_with_a_broken_saved_check_stops_with_a_message(
     assert code == 2 and "onvolledig of beschadigd" in err
 
 
+def _notice(run_dir: Path) -> str:
+    index = (run_dir / "reports" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<p class="notice">(.*?)</p>', index, re.S)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else ""
+
+
+def test_a_failed_build_says_so_at_the_top_of_the_dashboard(run_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    steps = [
+        {"step": "controle (check.json)", "status": "ok"},
+        {"step": "mkdocs build --strict", "status": "failed"},
+        {"step": "browsercontrole", "status": "skipped", "reason": "de site is niet gebouwd"},
+    ]
+    status = run_dir / "reports" / "build.json"
+    status.write_text(json.dumps({"version": 1, "tool": "webredactie-build", "steps": steps}), encoding="utf-8")
+    code, _, err = run_cli(["report", "--today", "2026-11-22"], run_dir, capsys)
+    assert code == 0, err
+    notice = _notice(run_dir)
+    assert "Bij deze meting ging iets mis: mkdocs build --strict." in notice
+    assert "Niet gedaan bij deze meting: browsercontrole (de site is niet gebouwd)." in notice
+    # A check saved after that build belongs to a newer run: the old status is not shown with it.
+    check = run_dir / "reports" / "check.json"
+    os.utime(status, (status.stat().st_atime, check.stat().st_mtime - 60))
+    run_cli(["report", "--today", "2026-11-22"], run_dir, capsys)
+    assert "mkdocs build" not in _notice(run_dir)
+
+
+def test_an_audit_of_an_earlier_run_is_not_shown_as_current(run_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    check = run_dir / "reports" / "check.json"
+    audit = run_dir / "reports" / "audit.json"
+    audit.write_text(json.dumps({"tool": "webredactie", "version": 1, "findings": [], "pages": []}))
+    os.utime(audit, (check.stat().st_atime, check.stat().st_mtime - 2 * 3600))
+    code, _, err = run_cli(["report", "--today", "2026-11-22"], run_dir, capsys)
+    assert code == 0, err
+    assert "reports/audit.json is van " in _notice(run_dir) and "eerdere meting" in _notice(run_dir)
+
+
 def test_report_says_when_the_history_was_broken(run_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (run_dir / "reports" / "history.json").write_text("{kapot", encoding="utf-8")
     code, _, err = run_cli(["report", "--today", "2026-11-22"], run_dir, capsys)

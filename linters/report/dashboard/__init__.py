@@ -92,12 +92,14 @@ def publish(
     docs_base: str | None = None,
     shown_dir: str | None = None,
     digest: Mapping[str, Any] | None = None,
+    notices: Sequence[str] = (),
 ) -> Published:
     """Add this run to the history and write the dashboard into `out_dir`."""
     history_path = out_dir / history_file.FILE_NAME
     shown = f"{shown_dir.rstrip('/')}/{history_file.FILE_NAME}" if shown_dir else history_path.as_posix()
     past = history_file.load(history_path, now, shown)
-    notice = past.problem.message.nl if past.problem else None
+    told = [*notices, *([past.problem.message.nl] if past.problem else [])]
+    notice = " ".join(told) or None
     files, records = render_dashboard(
         result,
         departments,
