@@ -8,11 +8,11 @@ them as package data.
 Every value a template prints is escaped for what the template writes:
 
 - HTML (`.html`): autoescaped, so a page title with `<script>` in it stays
-  text. Escaped as Python's `html.escape` does (`&#x27;` where markupsafe
-  writes `&#39;`): the reports escaped that way before they were templates,
-  and the golden files stay the same byte for byte. The `join` filter
-  escapes the same way; `~` does not (it uses markupsafe), so HTML templates
-  print values one by one instead of concatenating them.
+  text. The output spells escaped quotes as Python's `html.escape` does
+  (`&#x27;` where markupsafe writes `&#39;`): the reports escaped that way
+  before they were templates, so the golden files stay the same. Only
+  `render` does that: markup that a template gets from elsewhere (a
+  rendered piece, an SVG drawing) is the caller's to write that way.
 - Markdown (`.md`): `<` becomes `&lt;`, so a value cannot open raw HTML in
   a page MkDocs builds; the rest stays readable in the source.
 - Text (`.txt`): nothing, since a plain-text e-mail would show `&amp;`.
@@ -24,8 +24,7 @@ nothing.
 from __future__ import annotations
 
 import functools
-import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -33,12 +32,11 @@ from jinja2 import (
     BaseLoader,
     Environment,
     StrictUndefined,
+    Template,
     TemplateNotFound,
     pass_context,
-    pass_eval_context,
     select_autoescape,
 )
-from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -67,35 +65,28 @@ class _PackageLoader(BaseLoader):
         return source, f"{package.replace('.', '/')}/{_FOLDER}/{name}", lambda: True
 
 
-def _escape(value: object) -> Markup:
-    if hasattr(value, "__html__"):
-        return Markup(value)
-    return Markup(html.escape(str(value), quote=True))
-
-
 @pass_context
 def _finalize(context: Context, value: object) -> object:
-    if context.eval_ctx.autoescape:
-        return _escape(value)
     if context.name is not None and context.name.endswith(".md"):
         return str(value).replace("<", "&lt;")
     return value
 
 
-@pass_eval_context
-def _join(context: EvalContext, items: Iterable[object], separator: str = "") -> str:
-    """Jinja's `join` without its `attribute`, escaping as `_finalize` does."""
-    if context.autoescape:
-        return _escape(separator).join(_escape(item) for item in items)
-    return separator.join(str(item) for item in items)
+def _as_html_escape(text: str) -> str:
+    """Spell the character references markupsafe writes as Python's `html.escape` does."""
+    # A literal "&#39;" in a value was escaped to "&amp;#39;", so only escaped quotes match.
+    return text.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
+
+
+_AUTOESCAPE = select_autoescape(enabled_extensions=("html", "svg", "xml"), default_for_string=True)
 
 
 @functools.cache
 def environment() -> Environment:
     """The one environment: autoescape for HTML, strict names, whitespace as the template writes it."""
-    env = Environment(
+    return Environment(
         loader=_PackageLoader(),
-        autoescape=select_autoescape(enabled_extensions=("html", "svg", "xml"), default_for_string=True),
+        autoescape=_AUTOESCAPE,
         undefined=StrictUndefined,
         finalize=_finalize,
         trim_blocks=True,
@@ -103,10 +94,20 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters["join"] = _join
-    return env
+
+
+def _render(template: Template, data: dict[str, Any]) -> str:
+    text = template.render(**data)
+    return _as_html_escape(text) if _AUTOESCAPE(template.name) else text
 
 
 def render(package: str, name: str, /, **data: Any) -> str:
     """Render `name` from `package`'s templates with `data`."""
-    return environment().get_template(f"{package}:{name}").render(**data)
+    return _render(environment().get_template(f"{package}:{name}"), data)
+
+
+def render_source(source: str, name: str, /, **data: Any) -> str:
+    """Render template text as if it were the shipped template `name`: its extension decides the escaping."""
+    env = environment()
+    code = env.compile(source, name=name, filename=name)
+    return _render(env.template_class.from_code(env, code, env.make_globals(None)), data)

@@ -16,16 +16,16 @@ NASTY = "<script>alert('x')</script> & \"Afval\""
 
 
 def from_string(source: str, name: str) -> str:
-    """Render a source as if it were the shipped template `name` (its extension decides the escaping)."""
-    env = templates.environment()
-    code = env.compile(source, name=name, filename=name)
-    return env.template_class.from_code(env, code, env.make_globals(None)).render(value=NASTY, items=[NASTY, "b"])
+    return templates.render_source(source, name, value=NASTY, items=[NASTY, "b"])
 
 
 def test_html_escapes_every_value_as_html_escape_does() -> None:
-    out = from_string("<p>{{ value }}</p><p>{{ items | join(', ') }}</p>", "linters.x:t.html")
-    assert out == f"<p>{html.escape(NASTY)}</p><p>{html.escape(NASTY)}, b</p>"
+    source = "<p>{{ value }}</p><p>{{ items | join(', ') }}</p><p>{{ items | join('<br>' | safe) }}</p>"
+    out = from_string(source, "linters.x:t.html")
+    assert out == f"<p>{html.escape(NASTY)}</p><p>{html.escape(NASTY)}, b</p><p>{html.escape(NASTY)}<br>b</p>"
     assert "<script>" not in out and "&#x27;" in out
+    # A value that holds a character reference is shown as written, not turned into a quote.
+    assert templates.render_source("{{ v }}", "linters.x:t.html", v="&#39;") == "&amp;#39;"
 
 
 def test_markdown_cannot_open_raw_html_and_text_stays_as_written() -> None:
@@ -49,10 +49,13 @@ def test_every_template_ships_with_the_package() -> None:
     """`pip install .` only copies files that match package-data: a new kind of template must be added there."""
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = pyproject["tool"]["setuptools"]["package-data"]["*"]
-    shipped = sorted(p for p in (REPO / "linters").rglob("templates/*") if p.is_file())
+    linters = REPO / "linters"
+    shipped = sorted(p for p in linters.rglob("*") if p.is_file() and "templates" in p.relative_to(linters).parts)
     assert shipped, "no templates found"
     missing = [str(p.relative_to(REPO)) for p in shipped if not any(fnmatch.fnmatch(p.name, pat) for pat in patterns)]
     assert missing == []
-    for folder in {p.parent for p in shipped}:
-        # setuptools only looks inside packages: the folder of templates must sit in one.
-        assert (folder.parent / "__init__.py").is_file(), folder
+    for path in shipped:
+        # setuptools only looks inside packages: the templates folder must sit in one.
+        parts = path.relative_to(linters).parts
+        package = linters.joinpath(*parts[: parts.index("templates")])
+        assert (package / "__init__.py").is_file(), path
