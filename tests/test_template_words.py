@@ -22,7 +22,8 @@ ALLOWED = {
 
 def dutch_templates() -> list[Path]:
     """Every template but the English ones (`*.en.*`); the dashboard, report and statement are Dutch only."""
-    return sorted(p for p in LINTERS.rglob("templates/*") if p.is_file() and ".en." not in p.name)
+    found = [p for p in LINTERS.rglob("*") if "templates" in p.relative_to(LINTERS).parts and p.is_file()]
+    return sorted(p for p in found if ".en." not in p.name and p.suffix != ".css")
 
 
 def officialese_in(text: str) -> set[str]:
