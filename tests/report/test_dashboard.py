@@ -383,3 +383,76 @@ def test_reading_a_report_that_is_not_one_is_a_clear_error(tmp_path: Path) -> No
             read([bad], ["check.json"])
     with pytest.raises(ReportInputError, match="bestaat niet"):
         read([tmp_path / "missing.json"], ["missing.json"])
+
+
+SCRIPT = "<script>alert('x')</script>"
+
+
+def test_every_value_from_content_statute_and_reports_is_escaped() -> None:
+    """Titles, department facts, messages, quoted text, built pages, the digest, the notice: all stay text."""
+    path = "content/nl/afval/x.md"
+    findings = [
+        Finding(
+            "B1001",
+            "long-sentence",
+            Severity.ERROR,
+            Message(f"Bericht {SCRIPT}", f"Message {SCRIPT}"),
+            SourceSpan(path, 3),
+            "",
+            owner="afval",
+            context=f"Zin {SCRIPT}",
+            replacements=(SCRIPT,),
+        ),
+        Finding(
+            "image-alt",
+            "image-alt",
+            Severity.WARNING,
+            Message(f"Plaatje {SCRIPT}", "image"),
+            PageTarget(f"/afval/{SCRIPT}/", f"img[alt='{SCRIPT}']", f"<img src=x onerror=alert(1)>{SCRIPT}"),
+            "",
+            owner="afval",
+            wcag=("1.1.1",),
+        ),
+        Finding("TR001", "missing-translation", Severity.WARNING, Message(SCRIPT, SCRIPT), SourceSpan(path, 1), ""),
+    ]
+    run = RunResult(findings, [PageSummary(path, "nl", "afval/x.md", "afval", f"Titel {SCRIPT}", {})])
+    departments = [DepartmentInfo("afval", f"Afval {SCRIPT}", '"><script>@diemen.nl', SCRIPT, (SCRIPT,))]
+    digest = {
+        "version": 1,
+        "departments": [
+            {
+                "id": "afval",
+                "overdue": [],
+                "upcoming": [],
+                "missing_translations": [{"path": path, "title": f"Digest {SCRIPT}", "expected": SCRIPT}],
+                "stale_translations": [],
+            }
+        ],
+    }
+    for digest_or_not in (digest, None):
+        files, _ = render_dashboard(
+            run,
+            departments,
+            [],
+            today=TODAY,
+            now=NOW,
+            sources=[SCRIPT],
+            notice=f"Let op {SCRIPT}",
+            digest=digest_or_not,
+        )
+        for name, text in files.items():
+            assert "<script" not in text and "onerror=alert" not in text.replace("onerror=alert(1)&gt;", ""), name
+        page = files["afdeling-afval.html"]
+        for shown in (
+            "<h1>Afval &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</h1>",
+            ">Titel &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</h3>",
+            "Bericht &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;<br>",
+            "Zin &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</td>",
+            "<code>&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;",
+            'href="mailto:&quot;&gt;&lt;script&gt;@diemen.nl"',
+        ):
+            assert shown in page
+        if digest_or_not:
+            assert "<td>Digest &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;<br>" in page
+        assert "Let op:</strong> Let op &lt;script&gt;" in files["index.html"]
+        check_structure(files)
