@@ -54,6 +54,7 @@ ALL_RULES: tuple[Rule, ...] = (
     translations.translation_history_incomplete,
     links.missing_link_target,
     links.link_to_other_language,
+    links.missing_image,
     contact.owner_without_contact,
     contact.owner_without_feedback_address,
     *B1_RULES,

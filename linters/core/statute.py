@@ -89,6 +89,16 @@ class Department:
     head: str | None
     partner: Partner | None
     line: int
+    # The name on English pages (`naam_en`); without it English pages show the Dutch name, marked as Dutch.
+    name_en: str | None = None
+
+    def name_in(self, lang: str) -> str:
+        """The department's name in a language: English when the statute gives it, else Dutch."""
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+    def name_lang(self, lang: str) -> str:
+        """The language the name of `name_in(lang)` is written in (for a `lang` attribute)."""
+        return "en" if lang == "en" and self.name_en else "nl"
 
     @property
     def feedback_address(self) -> str | None:
@@ -236,6 +246,7 @@ def _read_departments(top: MapReader, problems: Problems) -> dict[str, Departmen
         reader = MapReader(node, f"afdelingen[{index}]", problems, line)
         dep_id = reader.get("id", str, required=True, example="afval", check=_identifier)
         name = reader.get("naam", str, required=True, example="Afval en reiniging")
+        name_en = reader.get("naam_en", str, example="Waste and cleaning")
         contact = reader.get("contact", str, example="afval@diemen.nl", check=_email)
         feedback = reader.get("feedback", str, example="afval@diemen.nl", check=_email)
         reviewers = reader.get("reviewers", list, default=[], example='["@diemen/afval"]', check=_reviewers) or []
@@ -272,6 +283,7 @@ def _read_departments(top: MapReader, problems: Problems) -> dict[str, Departmen
             head,
             partner,
             reader.line_of("id"),
+            name_en or None,
         )
     return departments
 

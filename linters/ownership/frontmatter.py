@@ -354,14 +354,15 @@ def page_without_owner(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         return
     if page.meta("owner") in (None, ""):
         section = ctx.statute.section_for(page.rel_path or "")
-        hint = f" Voor deze map is dat '{section.owner}'." if section else ""
+        hint_nl = f" Voor deze map is dat '{section.owner}'." if section else ""
+        hint_en = f" For this folder that is '{section.owner}'." if section else ""
         yield Detection(
             _at(page, "owner"),
             Message(
                 "Deze pagina heeft geen eigenaar. Zet in de front-matter welke afdeling de "
-                f"pagina beheert, bijvoorbeeld 'owner: afval'.{hint}",
+                f"pagina beheert, bijvoorbeeld 'owner: afval'.{hint_nl}",
                 "This page has no owner. Add the department that keeps it up to date, "
-                f"for example 'owner: afval'.{hint}",
+                f"for example 'owner: afval'.{hint_en}",
             ),
             replacements=(section.owner,) if section else (),
         )

@@ -210,3 +210,51 @@ def link_to_other_language(page: Page, ctx: CheckContext) -> Iterator[Detection]
             ),
             replacements=(relative,),
         )
+
+
+@rule(
+    "LNK003",
+    "missing-image",
+    Severity.ERROR,
+    "De afbeelding bestaat niet.",
+    "The image does not exist.",
+    site_only=True,
+    inputs=site_inputs,
+)
+def missing_image(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een afbeelding die niet bestaat.
+
+    Wat het controleert
+        Of elke afbeelding op de pagina (`![tekst](img/kaart.svg)`) een bestand
+        is dat bestaat, in dezelfde taalmap.
+
+    Waarom is dit een probleem?
+        De bezoeker ziet een leeg vak of alleen de alt-tekst, en de site doet
+        een verzoek dat mislukt. Vaak is het bestand niet meegekopieerd naar de
+        andere taalmap, of heeft het een andere naam.
+
+    Voorbeeld
+        `![Kaart van de milieustraat](img/milieustraat.png)`, terwijl
+        `img/milieustraat.png` niet naast de pagina staat.
+
+    Beter
+        Zet het bestand in de map `img/` naast de pagina, in elke taalmap, en
+        controleer de naam: `![Kaart van de milieustraat](img/milieustraat.png)`.
+    """
+    cache: dict[str, bool] = {}
+    for image in page.images:
+        target = resolve(page, image.src)
+        if target is None or _exists(ctx, target.lang, target.rel_path, cache):
+            continue
+        shown = f"{target.lang}/{target.rel_path}" if target.lang else target.rel_path
+        if ctx.content_root is not None:
+            shown = display_path(ctx.content_root / shown)
+        yield Detection(
+            SourceSpan(page.display, image.line, image.column),
+            Message(
+                f"De afbeelding '{image.src}' bestaat niet ({shown}). Zet het bestand op die plek, of "
+                "verbeter de naam of de map.",
+                f"The image '{image.src}' does not exist ({shown}). Put the file there, or correct the name "
+                "or the folder.",
+            ),
+        )

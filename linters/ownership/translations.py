@@ -255,16 +255,32 @@ def stale_translation(pages: Sequence[Page], ctx: CheckContext) -> Iterator[Dete
         git = result.basis == "git"
         how_nl, since_nl = ("veranderd", "bijgewerkt") if git else ("gecontroleerd", "gecontroleerd")
         how_en, since_en = ("changed", "updated") if git else ("reviewed", "reviewed")
+        changed, translated = result.original_changed, result.translation_changed
+        # Git can date both on the same day (the Dutch commit came later): one date, said once.
+        if _same_day(changed, translated):
+            when_nl = (
+                f"De Nederlandse pagina ({original}) is op {dutch_date(changed)} {how_nl}, "
+                f"na de laatste keer dat deze vertaling is {since_nl}. "
+            )
+            when_en = (
+                f"The Dutch page ({original}) was {how_en} on {english_date(changed)}, after this translation "
+                f"was last {since_en}. "
+            )
+        else:
+            when_nl = (
+                f"De Nederlandse pagina ({original}) is {how_nl} op {dutch_date(changed)}. "
+                f"Deze vertaling is voor het laatst {since_nl} op {dutch_date(translated)}. "
+            )
+            when_en = (
+                f"The Dutch page ({original}) was {how_en} on {english_date(changed)}. This "
+                f"translation was last {since_en} on {english_date(translated)}. "
+            )
         yield Detection(
             SourceSpan(page.display, 1, 1),
             Message(
-                f"De Nederlandse pagina ({original}) is {how_nl} op {dutch_date(result.original_changed)}. "
-                f"Deze vertaling is voor het laatst {since_nl} op {dutch_date(result.translation_changed)}. "
-                "Werk de vertaling bij. Klopt ze nog? Zet dan 'translation_reviewed' met de datum van vandaag "
-                "in de front-matter.",
-                f"The Dutch page ({original}) was {how_en} on {english_date(result.original_changed)}. This "
-                f"translation was last {since_en} on {english_date(result.translation_changed)}. Update it, or, "
-                "if it is still right, set 'translation_reviewed' to today's date.",
+                when_nl + "Werk de vertaling bij. Klopt ze nog? Zet dan 'translation_reviewed' met de datum van "
+                "vandaag in de front-matter.",
+                when_en + "Update it, or, if it is still right, set 'translation_reviewed' to today's date.",
             ),
             extras={
                 "original": original,
@@ -336,3 +352,9 @@ def translation_history_incomplete(pages: Sequence[Page], ctx: CheckContext) -> 
         ),
         extras={"pages": [p.display for p in unknown]},
     )
+
+
+def _same_day(first: date, second: date) -> bool:
+    """Whether two dates (or times) fall on the same day."""
+    as_day = [d.date() if isinstance(d, datetime) else d for d in (first, second)]
+    return as_day[0] == as_day[1]

@@ -54,7 +54,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         super().send_error(code, message, explain)
 
-
     def _not_found_page(self) -> Path:
         """The 404 page of the address's language folder (`/en/404.html`), else the site's own."""
         root = Path(self.directory)

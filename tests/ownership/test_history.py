@@ -41,6 +41,19 @@ def test_dutch_change_after_english_is_stale_by_git(repo: Path) -> None:
     assert not codes(result, "TR004"), "git knew every date"
 
 
+def test_a_change_on_the_same_day_gives_that_date_once(tmp_path: Path) -> None:
+    root = new_site(tmp_path / "repo")
+    init_repo(root)
+    write(root, GRANDMA_NL, page("Grofvuil", reviewed="2026-09-01"))
+    write(root, GRANDMA_EN, page("Bulky waste", reviewed="2026-10-01"))
+    commit(root, "both pages", "2026-11-02T09:00:00")
+    write(root, GRANDMA_NL, page("Grofvuil", reviewed="2026-09-01", body="Nieuwe tarieven."))
+    commit(root, "new prices in Dutch", "2026-11-02T15:00:00")
+    message = codes(run_checks(root), "TR003")[GRANDMA_EN]
+    assert message.count("2 november 2026") == 1
+    assert "na de laatste keer dat deze vertaling is bijgewerkt" in message
+
+
 def test_one_page_checked_alone_uses_the_same_history(repo: Path) -> None:
     assert list(codes(run_checks(repo, GRANDMA_EN), "TR003")) == [GRANDMA_EN]
 

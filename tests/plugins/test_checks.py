@@ -159,7 +159,8 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
-    pages = {**BASE_PAGES, "nl/afval/fout.md": ERROR_PAGE}
+    missing_image = page("Plaatje", owner="afval") + "\n![Kaart van de milieustraat](img/kaart.png)\n"
+    pages = {**BASE_PAGES, "nl/afval/fout.md": ERROR_PAGE, "nl/afval/plaatje.md": missing_image}
     write_site(tmp_path, pages, ["gemeente/page-footer", "gemeente/checks"], statute=STATUTE)
     running = Server(tmp_path)
     try:
@@ -179,6 +180,8 @@ def test_serve_shows_findings_in_console_and_panel(server: tuple[Server, Path]) 
     assert 'class="diemen-findings diemen-findings--error"' in html
     assert "<code>content/nl/afval/fout.md:4:1</code> fout <code>OWN002</code> unknown-owner" in html
     assert "Geen meldingen." in running.get("afval/grofvuil/")
+    # A missing image does not stop the preview: it is a finding on its page.
+    assert "<code>LNK003</code> missing-image" in running.get("afval/plaatje/")
 
     # Fix the page: the console names only that page, and its panel turns clean.
     (root / "content" / "nl" / "afval" / "fout.md").write_text(page("Fout", owner="afval"), encoding="utf-8")

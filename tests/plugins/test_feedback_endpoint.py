@@ -72,7 +72,10 @@ ACCEPTED = [
     ("https://formulieren.diemen.nl:8443/feedback", "https://formulieren.diemen.nl:8443/feedback"),
     ("https://%66ormulieren.diemen.nl/feedback", "https://formulieren.diemen.nl/feedback"),
     ("https://formulieren.diemen.nl\\feedback", "https://formulieren.diemen.nl/feedback"),
-    ("https://formulieren.diemen.nl/x?terug=https://example.com", "https://formulieren.diemen.nl/x?terug=https://example.com"),
+    (
+        "https://formulieren.diemen.nl/x?terug=https://example.com",
+        "https://formulieren.diemen.nl/x?terug=https://example.com",
+    ),
     # What the browser really uses is what the form gets: the newline is gone.
     ("https://formu\nlieren.diemen.nl/feedback", "https://formulieren.diemen.nl/feedback"),
 ]

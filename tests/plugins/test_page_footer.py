@@ -36,6 +36,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
         "en/stil/pagina.md": page("Quiet", owner="stil"),
         "nl/reacties/pagina.md": page("Alleen feedback", owner="alleen-feedback"),
         "nl/parkeren/zonder-datum.md": page("Zonder datum", owner="parkeren", reviewed="binnenkort"),
+        "nl/parkeren/eigen-contact.md": page("Vergunning", owner="parkeren", contact="vergunning@diemen.nl"),
+        "en/parkeren/eigen-contact.md": page("Permit", owner="parkeren"),
     }
     built = build_site(tmp_path_factory.mktemp("footer"), pages, ["gemeente/page-footer"])
     assert built.returncode == 0, built.log
@@ -55,6 +57,13 @@ def test_english_footer_is_english_and_marks_the_dutch_department_name(site: Bui
     assert 'Last checked on <time datetime="2026-09-14">14 September 2026</time>.' in text
     assert "Was this page useful?" in text and "Is something wrong on this page?" in text
     assert "Was deze pagina nuttig?" not in text
+
+
+def test_english_footer_uses_the_english_department_name_from_the_statute(site: Built) -> None:
+    # parkeren has `naam_en: Parking` in the statute; its English pages say that, unmarked.
+    text = site.html("en/parkeren/eigen-contact/")
+    assert "This information comes from the department <strong>Parking</strong>." in text
+    assert "<strong>Parkeren</strong>" in site.html("parkeren/eigen-contact/")
 
 
 def test_feedback_goes_to_the_feedback_mailbox_with_page_address_and_title(site: Built) -> None:
