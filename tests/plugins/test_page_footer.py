@@ -36,7 +36,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
         "en/stil/pagina.md": page("Quiet", owner="stil"),
         "nl/reacties/pagina.md": page("Alleen feedback", owner="alleen-feedback"),
         "nl/parkeren/zonder-datum.md": page("Zonder datum", owner="parkeren", reviewed="binnenkort"),
-        "nl/parkeren/eigen-contact.md": page("Vergunning", owner="parkeren", contact="vergunning@diemen.nl"),
         "en/parkeren/eigen-contact.md": page("Permit", owner="parkeren"),
     }
     built = build_site(tmp_path_factory.mktemp("footer"), pages, ["gemeente/page-footer"])

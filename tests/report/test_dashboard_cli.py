@@ -283,7 +283,10 @@ def _build_commands() -> list[list[str]]:
     for node in ast.walk(build):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "run":
             args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-            if args and args[0] == "webredactie" and len(args) == len(node.args):
+            named = len(args) > 1 and args[1] == "webredactie"  # steps.run("step name", "webredactie", ...)
+            if named:
+                args = args[1:]
+            if args and args[0] == "webredactie" and len(args) == len(node.args) - named:
                 commands.append(args[1:])
     return commands
 
