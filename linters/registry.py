@@ -1,7 +1,8 @@
-"""The one list of every rule, in code order. Codes are never reused.
+"""The one list of every rule, in code order: every code the tool can print. Codes are never reused.
 
 A new rule is added here and nowhere else; the README rule table, the
-`webredactie rules` command and the rule documentation all read this list.
+`webredactie rules` command, the rule documentation and the statute's
+`regels:` all read this list. axe-core's rules come from its own metadata.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from linters.core.rules import Rule
 from linters.core.statute import PolicySection, Statute
 from linters.ownership import codeowners, contact, duplicates, frontmatter, links, reviews, translations
 from linters.wcag.audit_rules import AUDIT_RULES
+from linters.wcag.axe_rules import axe_rules
 from linters.wcag.policy import ACCESSIBILITY_POLICY
 from linters.wcag.source import SOURCE_RULES
 
@@ -60,6 +62,8 @@ ALL_RULES: tuple[Rule, ...] = (
     *B1_RULES,
     *SOURCE_RULES,
     *AUDIT_RULES,
+    # axe-core's own rules, generated from its metadata (linters/wcag/axe_rules.py).
+    *axe_rules(),
 )
 
 # Codes that once existed and must never be given to a new rule.

@@ -68,6 +68,7 @@ def test_rule_settings_in_the_statute_change_severity(capsys: pytest.CaptureFixt
     assert "WR004" not in out
 
 
+@pytest.mark.emits("WR900")
 def test_a_crashing_rule_is_reported_and_the_run_goes_on(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

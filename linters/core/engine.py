@@ -24,7 +24,7 @@ from linters.core.config import display_path
 from linters.core.finding import Detection, Finding, Message, Severity, SourceSpan
 from linters.core.links import UnsafeLink, link_in_walk, shown, unsafe_link
 from linters.core.page import Page, language_of, read_page
-from linters.core.rules import CheckContext, Rule
+from linters.core.rules import CheckContext, Rule, configured_severity
 from linters.core.statute import Statute
 from linters.core.suppression import Suppressions, parse_suppressions
 
@@ -137,15 +137,6 @@ def discover(paths: Sequence[Path], content_root: Path | None = None) -> Discove
     return Discovered(list(unique), sorted(links.values(), key=lambda link: link.link))
 
 
-def effective_severity(rule: Rule, settings: Mapping[str, Any]) -> Severity | None:
-    """The rule's severity after the statute's `regels:` settings; None when switched off."""
-    for key in (rule.code, rule.name):
-        if key in settings:
-            value = settings[key]
-            return None if value is False else Severity.parse(str(value))
-    return rule.severity
-
-
 def page_owner(page: Page, statute: Statute) -> str | None:
     """The department a page belongs to: its own `owner`, else its section's owner."""
     owner = page.meta("owner")
@@ -243,7 +234,7 @@ class Engine:
         self.cache = cache
         self.jobs = jobs
         self.rules = {r.code: r for r in rules}
-        self.severities = {r.code: effective_severity(r, statute.rule_settings) for r in rules}
+        self.severities = {r.code: configured_severity(r, statute.rule_settings) for r in rules}
         self.known = frozenset({r.code for r in rules} | {r.name for r in rules})
 
     def _finding(self, rule: Rule, detection: Detection, owner: str | None) -> Finding | None:
@@ -415,12 +406,7 @@ class Engine:
             return []
         detection = Detection(
             SourceSpan(page.display, 1, 1),
-            Message(
-                f"De regel {rule.code} ({rule.name}) liep vast op deze pagina "
-                f"({type(err).__name__}: {err}). Dit is een fout in webredactie, niet in uw tekst.",
-                f"Rule {rule.code} ({rule.name}) crashed on this page "
-                f"({type(err).__name__}: {err}). This is a bug in webredactie, not in your text.",
-            ),
+            crashed.message(code=rule.code, name=rule.name, error=f"{type(err).__name__}: {err}"),
         )
         finding = self._finding(crashed, detection, owner)
         return [replace(finding, severity=Severity.ERROR)] if finding else []
@@ -436,44 +422,22 @@ class Engine:
             or not isinstance(f.location, SourceSpan)
             or not suppressions.suppresses(f.location.line, f.code, f.name)
         ]
-        extra: list[tuple[str, Detection]] = []
+        # The engine reports these with the messages of the rules WR005-WR007 (linters/core/input_rules.py).
+        extra: list[tuple[str, SourceSpan, str, dict[str, str | Message]]] = []
         for problem in suppressions.problems:
-            extra.append(("WR007", Detection(SourceSpan(page.display, problem.line, problem.column), problem.message)))
+            named = ", ".join(problem.rules) or Message("(geen)", "(none)")
+            span = SourceSpan(page.display, problem.line, problem.column)
+            extra.append(("WR007", span, problem.kind, {"rules": named}))
         for item in suppressions.missing_reason:
-            extra.append(
-                (
-                    "WR006",
-                    Detection(
-                        SourceSpan(page.display, item.line, item.column),
-                        Message(
-                            "Deze uitzondering heeft geen reden. Schrijf na de regelcode twee "
-                            "streepjes en waarom de melding hier niet geldt: "
-                            "'-- letterlijke tekst uit de wet'.",
-                            "This suppression has no reason. Add two dashes and why the rule "
-                            "does not apply here: '-- quoted from the law'.",
-                        ),
-                    ),
-                )
-            )
+            extra.append(("WR006", SourceSpan(page.display, item.line, item.column), "", {}))
         for item in suppressions.items:
             if not item.used:
                 names = ", ".join(sorted(item.rules))
-                extra.append(
-                    (
-                        "WR005",
-                        Detection(
-                            SourceSpan(page.display, item.line, item.column),
-                            Message(
-                                f"Deze uitzondering voor {names} onderdrukt niets meer. Haal de opmerking weg.",
-                                f"This suppression for {names} no longer suppresses anything. Remove the comment.",
-                            ),
-                        ),
-                    )
-                )
-        for code, detection in extra:
+                extra.append(("WR005", SourceSpan(page.display, item.line, item.column), "", {"rules": names}))
+        for code, span, key, values in extra:
             rule = self.rules.get(code)
             if rule is not None:
-                finding = self._finding(rule, detection, owner)
+                finding = self._finding(rule, Detection(span, rule.message(key, **values)), owner)
                 if finding is not None:
                     kept.append(finding)
         return kept

@@ -69,6 +69,14 @@ class Message:
         """Return the text in `lang`, falling back to Dutch."""
         return self.en if lang == "en" else self.nl
 
+    def format(self, **values: str | int | Message) -> Message:
+        """Both texts with their `{placeholders}` filled; a `Message` value fills in per language."""
+
+        def filled(lang: str) -> dict[str, str | int]:
+            return {k: v.get(lang) if isinstance(v, Message) else v for k, v in values.items()}
+
+        return Message(self.nl.format(**filled("nl")), self.en.format(**filled("en")))
+
 
 @dataclass(frozen=True)
 class Detection:

@@ -41,42 +41,11 @@ class UnsafeLink:
     problem: LinkProblem
 
     def message(self) -> Message:
-        """What is wrong, in Dutch (B1) and English, with what to do instead."""
-        target = self.target
-        texts = {
-            LinkProblem.OUTSIDE: (
-                f"Dit is een snelkoppeling (symlink) naar {target}. Dat ligt buiten de map van de website. "
-                "De site publiceert het niet. Zet het bestand zelf in content/, of haal de snelkoppeling weg.",
-                f"This is a symbolic link to {target}, outside the website's folder. It is not published. "
-                "Put the file itself in content/, or remove the link.",
-            ),
-            LinkProblem.FOLDER: (
-                f"Dit is een snelkoppeling (symlink) naar de map {target}. De site volgt geen snelkoppeling "
-                "naar een map. Zet de pagina's zelf in content/, of haal de snelkoppeling weg.",
-                f"This is a symbolic link to the folder {target}. The site does not follow links to folders. "
-                "Put the pages themselves in content/, or remove the link.",
-            ),
-            LinkProblem.SPECIAL: (
-                f"Dit is een snelkoppeling (symlink) naar {target}. Dat is geen gewoon bestand. "
-                "De site leest en publiceert het niet. Haal de snelkoppeling weg.",
-                f"This is a symbolic link to {target}, which is not a plain file. "
-                "It is not read or published. Remove the link.",
-            ),
-            LinkProblem.MISSING: (
-                f"Dit is een snelkoppeling (symlink) naar {target}, maar dat bestaat niet. "
-                "Haal de snelkoppeling weg, of zet het bestand zelf in content/.",
-                f"This is a symbolic link to {target}, which does not exist. "
-                "Remove the link, or put the file itself in content/.",
-            ),
-            LinkProblem.LOOP: (
-                f"Dit is een snelkoppeling (symlink) naar {target} die via andere snelkoppelingen naar "
-                "zichzelf wijst. De site volgt haar niet. Haal de snelkoppeling weg.",
-                f"This is a symbolic link to {target} that points back to itself through other links. "
-                "It is not followed. Remove the link.",
-            ),
-        }
-        nl, en = texts[self.problem]
-        return Message(nl, en)
+        """What is wrong, in Dutch (B1) and English, with what to do instead (rule WR008's messages)."""
+        # Imported here: the rules module reads pages, and reading a page asks this module.
+        from linters.core.input_rules import unsafe_symlink
+
+        return unsafe_symlink.message(self.problem.value, target=self.target)
 
 
 def _inside(path: Path, root: Path) -> bool:

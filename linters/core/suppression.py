@@ -16,8 +16,6 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from linters.core.finding import Message
-
 DIRECTIVES = ("disable-next-line", "disable-line", "disable", "enable", "disable-file")
 _COMMENT = re.compile(r"<!--\s*webredactie\s*:\s*(?P<body>.*?)\s*-->")
 
@@ -42,11 +40,16 @@ class Suppression:
 
 @dataclass(frozen=True)
 class SuppressionProblem:
-    """A comment that looks like a suppression but cannot be used as one."""
+    """A comment that looks like a suppression but cannot be used as one.
+
+    `kind` is the key of the message of rule WR007 (`invalid-suppression`) that
+    explains it; `rules` the rule names that do not exist.
+    """
 
     line: int
     column: int
-    message: Message
+    kind: str
+    rules: tuple[str, ...] = ()
 
 
 @dataclass
@@ -81,37 +84,12 @@ def parse_suppressions(text: str, code_lines: Collection[int], known_rules: Coll
             words = body.replace(",", " ").split()
             column = match.start() + 1
             if not words or words[0] not in DIRECTIVES:
-                result.problems.append(
-                    SuppressionProblem(
-                        number,
-                        column,
-                        Message(
-                            "Deze opmerking is geen geldige uitzondering. Gebruik "
-                            "'disable-next-line', 'disable-line', 'disable', 'enable' of "
-                            "'disable-file', gevolgd door een regelcode en '-- reden'.",
-                            "This comment is not a valid suppression. Use 'disable-next-line', "
-                            "'disable-line', 'disable', 'enable' or 'disable-file', followed by a "
-                            "rule code and '-- reason'.",
-                        ),
-                    )
-                )
+                result.problems.append(SuppressionProblem(number, column, "unknown-directive"))
                 continue
             directive, rules = words[0], words[1:]
             unknown = [r for r in rules if r not in known_rules]
             if not rules or unknown:
-                what = ", ".join(unknown) if unknown else "(geen)"
-                result.problems.append(
-                    SuppressionProblem(
-                        number,
-                        column,
-                        Message(
-                            f"Deze uitzondering noemt geen bestaande regel: {what}. Noem de code "
-                            "of naam van de regel, zoals 'B1001' of 'long-sentence'.",
-                            f"This suppression names no existing rule: {what}. Name the rule's "
-                            "code or name, like 'B1001' or 'long-sentence'.",
-                        ),
-                    )
-                )
+                result.problems.append(SuppressionProblem(number, column, "unknown-rule", tuple(unknown)))
                 rules = [r for r in rules if r in known_rules]
                 if not rules:
                     continue

@@ -9,7 +9,6 @@ not be checked becomes an A11Y100 error, never a silent pass.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from linters.core.config import display_path
-from linters.core.engine import PageSummary, RunResult, effective_severity, page_owner
+from linters.core.engine import PageSummary, RunResult, page_owner
 from linters.core.finding import Detection, Finding, Message, PageTarget, Severity, SourceSpan
 from linters.core.page import LANGUAGES, Page, read_page
-from linters.core.rules import Rule
+from linters.core.rules import Rule, configured_severity
 from linters.core.statute import Statute
-from linters.wcag import audit_rules
+from linters.wcag import audit_rules, axe_rules
 from linters.wcag import axe as axe_adapter
 from linters.wcag.baseline import Baseline, Entry
 from linters.wcag.data import load
@@ -35,6 +34,9 @@ from linters.wcag.source import foreign_sentences
 THEME_SOURCE = "overrides/"
 THEME_OWNER = "webredactie"
 _SPACE = re.compile(r"\s+")
+# The language a sentence seems to be in, named in the message's own language.
+ENGLISH = Message("Engels", "English")
+DUTCH = Message("Nederlands", "Dutch")
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
@@ -145,24 +147,6 @@ class SourceMap:
         return page.body_start_line
 
 
-@functools.cache
-def _dutch_help() -> dict[str, str]:
-    return {str(k): str(v) for k, v in load("axe_nl").items()}
-
-
-def _axe_rule(result: Mapping[str, Any]) -> Rule:
-    """A catalogue entry for an axe rule, so every reporter can describe it."""
-    rule_id = str(result["id"])
-    nl = _dutch_help().get(rule_id, f"axe-core meldt: {result.get('help', rule_id)}")
-    return Rule(
-        code=rule_id,
-        name=rule_id,
-        severity=axe_adapter.severity(result.get("impact"), result.get("tags", [])),
-        summary=Message(nl, str(result.get("help", rule_id))),
-        doc={"Wat het controleert": str(result.get("description", "")), "Beter": str(result.get("helpUrl", ""))},
-    )
-
-
 class _Collector:
     """Turns page results into findings, with owners and Markdown lines."""
 
@@ -172,7 +156,7 @@ class _Collector:
         self.sources = SourceMap(settings.root, settings.statute)
         self.rules: dict[str, Rule] = {r.code: r for r in audit_rules.AUDIT_RULES}
         rule_settings = settings.statute.rule_settings
-        self.severities = {r.code: effective_severity(r, rule_settings) for r in audit_rules.AUDIT_RULES}
+        self.severities = {r.code: configured_severity(r, rule_settings) for r in audit_rules.AUDIT_RULES}
         self.findings: list[Finding] = []
         self.summaries: list[PageSummary] = []
         self.ignored = 0
@@ -219,12 +203,7 @@ class _Collector:
                 audit_rules.page_not_checked,
                 Detection(
                     PageTarget(shown, "html", "", SourceSpan(source_page.display, 1, 1) if source_page else None),
-                    Message(
-                        f"Deze pagina is niet gecontroleerd: {result.error}. Ook na een tweede poging niet. "
-                        "De controle telt dit als fout.",
-                        f"This page was not checked: {result.error}. Not on a second try either. "
-                        "The audit counts this as an error.",
-                    ),
+                    audit_rules.page_not_checked.message(error=str(result.error)),
                 ),
                 owner,
             )
@@ -233,12 +212,7 @@ class _Collector:
                 audit_rules.not_a_web_page,
                 Detection(
                     PageTarget(shown, "", result.content_type, None),
-                    Message(
-                        f"Dit adres geeft geen webpagina maar een bestand van het type {result.content_type}. "
-                        "De browsercontrole kan het niet beoordelen. Controleer het met de hand.",
-                        f"This address serves no web page but a file of type {result.content_type}. "
-                        "The browser audit cannot judge it. Check it by hand.",
-                    ),
+                    audit_rules.not_a_web_page.message(type=result.content_type),
                     context=result.content_type,
                 ),
                 owner,
@@ -252,12 +226,7 @@ class _Collector:
                 audit_rules.page_redirects,
                 Detection(
                     PageTarget(shown, "html", "", SourceSpan(source_page.display, 1, 1) if source_page else None),
-                    Message(
-                        f"De pagina stuurt na {after:g} seconden door naar {where}. "
-                        "De controle hield dat tegen en bekeek de pagina zelf.",
-                        f"The page sends visitors on to {where} after {after:g} seconds. "
-                        "The audit held that back and checked the page itself.",
-                    ),
+                    audit_rules.page_redirects.message(seconds=f"{after:g}", where=where),
                     context=url,
                 ),
                 owner,
@@ -285,14 +254,16 @@ class _Collector:
         engine = f"axe-core {result.data.get('axeVersion', '')}".strip()
         for outcome in ("violations", "incomplete"):
             for item in result.data.get(outcome, []):
-                rule = _axe_rule(item)
+                rule = axe_rules.rule_for(item)
                 self.rules.setdefault(rule.code, rule)
                 tags = item.get("tags", [])
                 review = outcome == "incomplete"
                 for node in item.get("nodes", []):
                     impact = node.get("impact") or item.get("impact")
-                    level = self._configured(
-                        rule.code, Severity.SUGGESTION if review else axe_adapter.severity(impact, tags)
+                    level = configured_severity(
+                        rule,
+                        self.settings.statute.rule_settings,
+                        Severity.SUGGESTION if review else axe_adapter.severity(impact, tags),
                     )
                     if level is None:
                         continue
@@ -318,13 +289,6 @@ class _Collector:
                         )
                     )
 
-    def _configured(self, code: str, level: Severity) -> Severity | None:
-        settings = self.settings.statute.rule_settings
-        if code in settings:
-            value = settings[code]
-            return None if value is False else Severity.parse(str(value))
-        return level
-
     def _own(self, result: PageResult) -> None:
         own = result.data.get("own", {})
         shown = url_path(result.target.url) if self.plan.relative else result.target.url
@@ -334,11 +298,7 @@ class _Collector:
                 audit_rules.third_party_request,
                 Detection(
                     PageTarget(shown, "html", url, SourceSpan(source_page.display, 1, 1) if source_page else None),
-                    Message(
-                        f"De pagina haalt iets op bij een andere partij: {url}. "
-                        "Zet het op de eigen site of haal het weg.",
-                        f"The page requests something from a third party: {url}. Host it ourselves or remove it.",
-                    ),
+                    audit_rules.third_party_request.message(url=url),
                     context=url,
                 ),
                 self.sources.owner(source_page) if source_page else None,
@@ -348,10 +308,7 @@ class _Collector:
                 audit_rules.missing_resource,
                 Detection(
                     PageTarget(shown, "html", url, SourceSpan(THEME_SOURCE, 1, 1) if source_page else None),
-                    Message(
-                        f"De pagina vraagt {url_path(url)} op, maar dat geeft HTTP-status {status}.",
-                        f"The page requests {url_path(url)}, which answers HTTP status {status}.",
-                    ),
+                    audit_rules.missing_resource.message(path=url_path(url), status=status),
                     context=url_path(url),
                 ),
                 self.sources.owner(None),
@@ -366,11 +323,8 @@ class _Collector:
                     audit_rules.unclear_link_text_in_page,
                     Detection(
                         self._target(result, link["selector"], link.get("html", ""), info),
-                        Message(
-                            f"De linktekst '{link.get('name')}' zegt niet waar de link naartoe gaat.",
-                            f"The link text '{link.get('name')}' does not say where the link goes.",
-                        ),
-                        wcag=("2.4.4",),
+                        audit_rules.unclear_link_text_in_page.message(text=str(link.get("name"))),
+                        wcag=audit_rules.unclear_link_text_in_page.wcag,
                     ),
                     self._owner(result, info),
                 )
@@ -381,11 +335,8 @@ class _Collector:
                     audit_rules.video_without_captions_in_page,
                     Detection(
                         self._target(result, video["selector"], video.get("html", ""), info),
-                        Message(
-                            'Deze video heeft geen ondertiteling (<track kind="captions">).',
-                            'This video has no captions (<track kind="captions">).',
-                        ),
-                        wcag=("1.2.2",),
+                        audit_rules.video_without_captions_in_page.message(),
+                        wcag=audit_rules.video_without_captions_in_page.wcag,
                     ),
                     self._owner(result, info),
                 )
@@ -396,29 +347,23 @@ class _Collector:
                     audit_rules.form_without_submit,
                     Detection(
                         self._target(result, form["selector"], form.get("html", ""), info),
-                        Message(
-                            'Dit formulier heeft geen verzendknop. Zet er een <button type="submit"> in.',
-                            'This form has no submit button. Add a <button type="submit">.',
-                        ),
-                        wcag=("3.2.2",),
+                        audit_rules.form_without_submit.message(),
+                        wcag=audit_rules.form_without_submit.wcag,
                     ),
                     self._owner(result, info),
                 )
         for block in own.get("blocks", []):
             for _, sentence in foreign_sentences(block.get("text", ""), block.get("lang") or ""):
                 info = block.get("info")
-                other = "Engels" if block.get("lang") == "nl" else "Nederlands"
                 self._ours(
                     audit_rules.language_not_marked_in_page,
                     Detection(
                         self._target(result, block["selector"], "", info),
-                        Message(
-                            f"Deze zin lijkt {other}, maar de taal is niet aangegeven met lang.",
-                            f"This sentence looks {'English' if other == 'Engels' else 'Dutch'}, "
-                            "but its language is not marked with lang.",
+                        audit_rules.language_not_marked_in_page.message(
+                            language=ENGLISH if block.get("lang") == "nl" else DUTCH
                         ),
                         context=sentence,
-                        wcag=("3.1.2",),
+                        wcag=audit_rules.language_not_marked_in_page.wcag,
                     ),
                     self._owner(result, info),
                 )
@@ -434,11 +379,8 @@ class _Collector:
                     audit_rules.baseline_entry_expired,
                     Detection(
                         span,
-                        Message(
-                            f"Het geaccepteerde probleem '{entry.rule}' is verlopen op {entry.expires.isoformat()}. "
-                            f"Het telt weer mee ({entry.used} meldingen). Los het op of besluit opnieuw.",
-                            f"The accepted problem '{entry.rule}' expired on {entry.expires.isoformat()}. "
-                            f"It counts again ({entry.used} findings). Fix it or decide again.",
+                        audit_rules.baseline_entry_expired.message(
+                            rule=entry.rule, date=entry.expires.isoformat(), count=entry.used
                         ),
                     ),
                     self.sources.owner(None),
@@ -448,10 +390,7 @@ class _Collector:
                     audit_rules.baseline_entry_unused,
                     Detection(
                         span,
-                        Message(
-                            f"Het geaccepteerde probleem '{entry.rule}' komt niet meer voor. Haal de regel weg.",
-                            f"The accepted problem '{entry.rule}' no longer occurs. Remove the entry.",
-                        ),
+                        audit_rules.baseline_entry_unused.message(rule=entry.rule),
                     ),
                     self.sources.owner(None),
                 )

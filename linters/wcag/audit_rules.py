@@ -1,33 +1,29 @@
 """The browser audit's own rules: where axe-core is silent, and the audit's own problems.
 
-The audit (not the page engine) reports these, so their check functions
-yield nothing; they exist for their code, documentation and configurable
-severity, like the suppression rules in `linters/core/input_rules.py`.
-axe-core's findings keep axe's rule id as their code.
+The audit (`linters/wcag/audit.py`), not a detection function, reports these,
+with the messages defined here. axe-core's own rules are in
+`linters/wcag/axe_rules.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from linters.core.finding import Message, Severity
+from linters.core.rules import AUDIT, reported_rule
 
-from linters.core.finding import Detection, Severity
-from linters.core.page import Page
-from linters.core.rules import CheckContext, rule
-
-_NOWHERE: tuple[str, ...] = ()
-
-
-@rule(
+page_not_checked = reported_rule(
     "A11Y100",
     "page-not-checked",
     Severity.ERROR,
     "Een pagina kon niet worden gecontroleerd.",
     "A page could not be checked.",
-    languages=_NOWHERE,
-)
-def page_not_checked(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een pagina die de browsercontrole niet kon controleren.
-
+    reporter=AUDIT,
+    messages={
+        "": Message(
+            "Deze pagina is niet gecontroleerd: {error}. Ook na een tweede poging niet. De controle telt dit als fout.",
+            "This page was not checked: {error}. Not on a second try either. The audit counts this as an error.",
+        )
+    },
+    doc="""
     Wat het controleert
         Of elke pagina laadt en binnen de tijdslimiet gecontroleerd is. Een
         pagina die niet laadt, een foutcode geeft (zoals 404) of het tabblad
@@ -43,21 +39,39 @@ def page_not_checked(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Herstel de link of de pagina, of haal het adres uit de lijst.
-    """
-    return iter(())
 
+    What it checks
+        Whether every page loads and is checked within the time limit. A page
+        that does not load, answers an error status (such as 404) or crashes
+        the tab is tried once more.
 
-@rule(
+    Why is this a problem?
+        A page that was not checked is not approved. Without this finding the
+        audit would pass while nothing was looked at.
+
+    For example
+        `/afval/oud/` answered HTTP status 404, or the page was still loading
+        after 30 seconds.
+
+    Better
+        Repair the link or the page, or take the address off the list.
+    """,
+)
+
+third_party_request = reported_rule(
     "A11Y101",
     "third-party-request",
     Severity.ERROR,
     "De pagina vraagt iets op bij een andere partij.",
     "The page requests something from a third party.",
-    languages=_NOWHERE,
-)
-def third_party_request(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een verzoek van de pagina aan een andere website (lettertypes, scripts, video).
-
+    reporter=AUDIT,
+    messages={
+        "": Message(
+            "De pagina haalt iets op bij een andere partij: {url}. Zet het op de eigen site of haal het weg.",
+            "The page requests something from a third party: {url}. Host it ourselves or remove it.",
+        )
+    },
+    doc="""
     Wat het controleert
         Of de pagina bij het laden iets ophaalt van een andere website dan
         die van de pagina zelf: een lettertype van Google, een script, een
@@ -72,21 +86,39 @@ def third_party_request(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Zet het bestand op de eigen site, of laat het weg (`font: false` in mkdocs.yml).
-    """
-    return iter(())
 
+    What it checks
+        Whether the page, while loading, fetches anything from another website
+        than its own: a font from Google, a script, an embedded video. Links
+        are not requests and are not reported.
 
-@rule(
+    Why is this a problem?
+        Every request gives the visitor's IP address to that party. The
+        municipality promises that nobody else looks along (privacy).
+
+    For example
+        `https://fonts.googleapis.com/css?family=Roboto` in the theme.
+
+    Better
+        Host the file on our own site, or leave it out (`font: false` in mkdocs.yml).
+    """,
+)
+
+unclear_link_text_in_page = reported_rule(
     "A11Y102",
     "unclear-link-text-in-page",
     Severity.WARNING,
     "Een link in de gebouwde pagina zegt niet waar hij naartoe gaat.",
     "A link in the built page does not say where it goes.",
-    languages=_NOWHERE,
-)
-def unclear_link_text_in_page(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een link met een tekst als 'hier' of 'lees meer' in de gebouwde pagina.
-
+    reporter=AUDIT,
+    wcag=("2.4.4",),
+    messages={
+        "": Message(
+            "De linktekst '{text}' zegt niet waar de link naartoe gaat.",
+            "The link text '{text}' does not say where the link goes.",
+        )
+    },
+    doc="""
     Wat het controleert
         Dezelfde woorden als A11Y001 (Nederlands en Engels, naar de taal van de
         link), maar in de gebouwde pagina: ook links uit het thema en uit HTML.
@@ -101,21 +133,39 @@ def unclear_link_text_in_page(page: Page, ctx: CheckContext) -> Iterator[Detecti
 
     Beter
         `<a href="/afval/">Alles over afval</a>`
-    """
-    return iter(())
 
+    What it checks
+        The same words as A11Y001 (Dutch and English, by the language of the
+        link), but in the built page: also links from the theme and from HTML.
+        axe-core only checks that a link has a text, not what it says.
 
-@rule(
+    Why is this a problem?
+        Someone who has only the links read out does not know where 'read
+        more' goes (WCAG 2.4.4).
+
+    For example
+        `<a href="/en/waste/">Read more</a>`
+
+    Better
+        `<a href="/en/waste/">All about waste</a>`
+    """,
+)
+
+video_without_captions_in_page = reported_rule(
     "A11Y103",
     "video-without-captions-in-page",
     Severity.ERROR,
     "Een video in de gebouwde pagina heeft geen ondertiteling.",
     "A video in the built page has no captions.",
-    languages=_NOWHERE,
-)
-def video_without_captions_in_page(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een `<video>` zonder ondertitelspoor in de gebouwde pagina.
-
+    reporter=AUDIT,
+    wcag=("1.2.2",),
+    messages={
+        "": Message(
+            'Deze video heeft geen ondertiteling (<track kind="captions">).',
+            'This video has no captions (<track kind="captions">).',
+        )
+    },
+    doc="""
     Wat het controleert
         Of elke video een `<track kind="captions">` of `kind="subtitles"` met
         een bestand heeft. axe-core meldt dit niet meer als fout.
@@ -128,21 +178,38 @@ def video_without_captions_in_page(page: Page, ctx: CheckContext) -> Iterator[De
 
     Beter
         `<video controls><source src="film.mp4"><track kind="captions" src="film.vtt" srclang="nl"></video>`
-    """
-    return iter(())
 
+    What it checks
+        Whether every video has a `<track kind="captions">` or
+        `kind="subtitles"` with a file. axe-core no longer reports this as an
+        error.
 
-@rule(
+    Why is this a problem?
+        People who are deaf or hard of hearing cannot follow the video (WCAG 1.2.2).
+
+    For example
+        `<video controls src="film.mp4"></video>`
+
+    Better
+        `<video controls><source src="film.mp4"><track kind="captions" src="film.vtt" srclang="nl"></video>`
+    """,
+)
+
+form_without_submit = reported_rule(
     "A11Y104",
     "form-without-submit",
     Severity.WARNING,
     "Een formulier heeft geen verzendknop.",
     "A form has no submit button.",
-    languages=_NOWHERE,
-)
-def form_without_submit(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een formulier zonder knop om het te versturen.
-
+    reporter=AUDIT,
+    wcag=("3.2.2",),
+    messages={
+        "": Message(
+            'Dit formulier heeft geen verzendknop. Zet er een <button type="submit"> in.',
+            'This form has no submit button. Add a <button type="submit">.',
+        )
+    },
+    doc="""
     Wat het controleert
         Of elk `<form>` een verzendknop heeft (`<button>` of
         `<input type="submit">`). HTML_CodeSniffer meldt dit; axe-core niet.
@@ -157,21 +224,37 @@ def form_without_submit(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Een knop `<button type="submit">Zoeken</button>` in het formulier.
-    """
-    return iter(())
 
+    What it checks
+        Whether every `<form>` has a submit button (`<button>` or
+        `<input type="submit">`). HTML_CodeSniffer reports this; axe-core does not.
 
-@rule(
+    Why is this a problem?
+        Without a button the form sends itself while typing or on Enter. That
+        is unexpected, and whoever cannot use Enter cannot go on (WCAG 3.2.2).
+
+    For example
+        The theme's search form without a 'Search' button.
+
+    Better
+        A button `<button type="submit">Search</button>` in the form.
+    """,
+)
+
+missing_resource = reported_rule(
     "A11Y105",
     "missing-resource",
     Severity.WARNING,
     "De pagina vraagt een bestand op dat niet bestaat.",
     "The page requests a file that does not exist.",
-    languages=_NOWHERE,
-)
-def missing_resource(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een plaatje, script of ander bestand van de eigen site dat een foutcode geeft.
-
+    reporter=AUDIT,
+    messages={
+        "": Message(
+            "De pagina vraagt {path} op, maar dat geeft HTTP-status {status}.",
+            "The page requests {path}, which answers HTTP status {status}.",
+        )
+    },
+    doc="""
     Wat het controleert
         Of elk bestand dat de pagina van de eigen site laadt, er is (geen 404
         of andere foutcode).
@@ -186,21 +269,39 @@ def missing_resource(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Zet het bestand op de goede plek, of verbeter het pad.
-    """
-    return iter(())
 
+    What it checks
+        Whether every file the page loads from our own site is there (no 404
+        or other error status).
 
-@rule(
+    Why is this a problem?
+        A missing image, caption file or script leaves the page incomplete,
+        often without anyone noticing.
+
+    For example
+        `../media/isoleren.nl.vtt` is not next to the page: the video then has
+        no captions.
+
+    Better
+        Put the file in the right place, or correct the path.
+    """,
+)
+
+language_not_marked_in_page = reported_rule(
     "A11Y106",
     "language-not-marked-in-page",
     Severity.WARNING,
     "Tekst in een andere taal is in de gebouwde pagina niet gemarkeerd.",
     "Text in another language is not marked in the built page.",
-    languages=_NOWHERE,
-)
-def language_not_marked_in_page(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een Engelse zin in een Nederlandse pagina (of andersom) zonder `lang` in de gebouwde pagina.
-
+    reporter=AUDIT,
+    wcag=("3.1.2",),
+    messages={
+        "": Message(
+            "Deze zin lijkt {language}, maar de taal is niet aangegeven met lang.",
+            "This sentence looks {language}, but its language is not marked with lang.",
+        ),
+    },
+    doc="""
     Wat het controleert
         Dezelfde controle als A11Y013, op de tekst van de gebouwde pagina,
         met de taal van het dichtstbijzijnde `lang`-attribuut. axe-core
@@ -214,21 +315,39 @@ def language_not_marked_in_page(page: Page, ctx: CheckContext) -> Iterator[Detec
 
     Beter
         `<p lang="en">Read the full privacy statement for your rights.</p>`
-    """
-    return iter(())
 
+    What it checks
+        The same check as A11Y013, on the text of the built page, with the
+        language of the nearest `lang` attribute. axe-core only checks that a
+        `lang` value is valid.
 
-@rule(
+    Why is this a problem?
+        A screen reader speaks the sentence with the wrong sounds (WCAG 3.1.2).
+
+    For example
+        `<p>Read the full privacy statement for your rights.</p>` on a Dutch page.
+
+    Better
+        `<p lang="en">Read the full privacy statement for your rights.</p>`
+    """,
+)
+
+baseline_entry_expired = reported_rule(
     "A11Y107",
     "baseline-entry-expired",
     Severity.WARNING,
     "Een geaccepteerd probleem in de baseline is verlopen.",
     "An accepted problem in the baseline has expired.",
-    languages=_NOWHERE,
-)
-def baseline_entry_expired(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een regel in de baseline waarvan de datum 'verloopt' voorbij is.
-
+    reporter=AUDIT,
+    messages={
+        "": Message(
+            "Het geaccepteerde probleem '{rule}' is verlopen op {date}. "
+            "Het telt weer mee ({count} meldingen). Los het op of besluit opnieuw.",
+            "The accepted problem '{rule}' expired on {date}. It counts again ({count} findings). "
+            "Fix it or decide again.",
+        )
+    },
+    doc="""
     Wat het controleert
         Of de verloopdatum van elk geaccepteerd probleem nog niet voorbij is.
         Na die datum telt het probleem weer mee.
@@ -242,21 +361,37 @@ def baseline_entry_expired(page: Page, ctx: CheckContext) -> Iterator[Detection]
 
     Beter
         Los het probleem op en haal de regel weg, of zet een nieuwe datum met een nieuwe reden.
-    """
-    return iter(())
 
+    What it checks
+        Whether the expiry date of every accepted problem has not passed yet.
+        After that date the problem counts again.
 
-@rule(
+    Why is this a problem?
+        A known problem is accepted for a while, with a reason. After that it
+        must be fixed, or decided on again.
+
+    For example
+        `verloopt: 2026-01-01` while it is 2026-11-22 now.
+
+    Better
+        Fix the problem and remove the entry, or set a new date with a new reason.
+    """,
+)
+
+baseline_entry_unused = reported_rule(
     "A11Y108",
     "baseline-entry-unused",
     Severity.WARNING,
     "Een regel in de baseline past op geen enkele melding meer.",
     "A baseline entry no longer matches any finding.",
-    languages=_NOWHERE,
-)
-def baseline_entry_unused(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een geaccepteerd probleem dat niet meer voorkomt.
-
+    reporter=AUDIT,
+    messages={
+        "": Message(
+            "Het geaccepteerde probleem '{rule}' komt niet meer voor. Haal de regel weg.",
+            "The accepted problem '{rule}' no longer occurs. Remove the entry.",
+        )
+    },
+    doc="""
     Wat het controleert
         Of elke regel in de baseline nog op een melding van deze controle past.
 
@@ -269,21 +404,38 @@ def baseline_entry_unused(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Haal de regel uit de baseline.
-    """
-    return iter(())
 
+    What it checks
+        Whether every baseline entry still matches a finding of this audit.
 
-@rule(
+    Why is this a problem?
+        The problem is fixed. If the entry stays, it hides a new problem on
+        the same place later.
+
+    For example
+        An entry for `color-contrast` on `.md-copyright` after the theme was repaired.
+
+    Better
+        Remove the entry from the baseline.
+    """,
+)
+
+not_a_web_page = reported_rule(
     "A11Y109",
     "not-a-web-page",
     Severity.WARNING,
     "Het adres geeft geen webpagina maar een ander soort bestand.",
     "The address serves another kind of file, not a web page.",
-    languages=_NOWHERE,
-)
-def not_a_web_page(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een adres in de controle dat geen HTML-, XHTML- of SVG-pagina geeft.
-
+    reporter=AUDIT,
+    messages={
+        "": Message(
+            "Dit adres geeft geen webpagina maar een bestand van het type {type}. "
+            "De browsercontrole kan het niet beoordelen. Controleer het met de hand.",
+            "This address serves no web page but a file of type {type}. "
+            "The browser audit cannot judge it. Check it by hand.",
+        )
+    },
+    doc="""
     Wat het controleert
         Welk soort bestand een adres geeft. HTML, XHTML en losse SVG-bestanden
         controleert de browser. Een pdf, een XML-bestand of een afbeelding kan
@@ -299,21 +451,41 @@ def not_a_web_page(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Zet de inhoud op een webpagina, of controleer het bestand met de hand
         en haal het adres uit de lijst.
-    """
-    return iter(())
 
+    What it checks
+        What kind of file an address serves. The browser checks HTML, XHTML
+        and standalone SVG files. It cannot check a PDF, an XML file or an
+        image. It reports those, so they do not silently count as fine.
 
-@rule(
+    Why is this a problem?
+        A PDF on the site must be accessible too. This check cannot see that.
+        Someone must check the file itself (PDF/UA).
+
+    For example
+        `/documenten/verordening.pdf` in the list of addresses.
+
+    Better
+        Put the content on a web page, or check the file by hand and take the
+        address off the list.
+    """,
+)
+
+page_redirects = reported_rule(
     "A11Y110",
     "page-redirects",
     Severity.SUGGESTION,
     "De pagina stuurt bezoekers vanzelf door naar een ander adres.",
     "The page sends visitors on to another address by itself.",
-    languages=_NOWHERE,
-)
-def page_redirects(page: Page, ctx: CheckContext) -> Iterator[Detection]:
-    """Een pagina die na het laden vanzelf naar een ander adres gaat.
-
+    reporter=AUDIT,
+    messages={
+        "": Message(
+            "De pagina stuurt na {seconds} seconden door naar {where}. "
+            "De controle hield dat tegen en bekeek de pagina zelf.",
+            "The page sends visitors on to {where} after {seconds} seconds. "
+            "The audit held that back and checked the page itself.",
+        )
+    },
+    doc="""
     Wat het controleert
         Of een pagina na het laden zelf naar een ander adres gaat, met
         `<meta http-equiv="refresh">` of met een script. De controle houdt die
@@ -332,8 +504,27 @@ def page_redirects(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Stuur direct door (`content="0; url=/afval/"`) of laat de server het doen
         (HTTP 301), en zet links naar het nieuwe adres.
-    """
-    return iter(())
+
+    What it checks
+        Whether a page goes to another address by itself after loading, with
+        `<meta http-equiv="refresh">` or with a script. The audit holds that
+        jump back and checks the page as it arrives. The finding says where
+        the page wanted to go, and after how many seconds.
+
+    Why is this a problem?
+        Mostly it is not: an old page that sends visitors on at once
+        (mkdocs-redirects) is fine. But whoever reads a page and is somewhere
+        else after a few seconds loses the thread (WCAG 2.2.1). A link to the
+        old address had better point at the new one.
+
+    For example
+        `<meta http-equiv="refresh" content="5; url=/afval/">`
+
+    Better
+        Send visitors on at once (`content="0; url=/afval/"`) or let the server
+        do it (HTTP 301), and point links at the new address.
+    """,
+)
 
 
 AUDIT_RULES = (

@@ -88,6 +88,7 @@ def test_one_sentence_of_2000_words(report: dict[str, list[dict[str, object]]]) 
     assert len(str(long[0]["context"])) <= rules.CONTEXT_CHARS
 
 
+@pytest.mark.emits("B1016")
 def test_5mb_page_is_cut_and_says_so(report: dict[str, list[dict[str, object]]]) -> None:
     found = report["content/nl/afval/heel-groot.md"]
     too_long = [f for f in found if f["code"] == "B1016"]

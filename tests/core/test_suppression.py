@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from linters.core.engine import Engine
 from linters.registry import ALL_RULES, load_statute, rule_names
 from tests.conftest import REPO
@@ -39,16 +41,19 @@ def test_suppression_by_rule_name(tmp_path: Path) -> None:
     assert run(tmp_path, "Tekst.\n", header=header) == [(1, "OWN003")]
 
 
+@pytest.mark.emits("WR005")
 def test_unused_suppression_is_reported(tmp_path: Path) -> None:
     body = "Tekst.\n<!-- webredactie: disable-next-line OWN005 -- oude uitzondering -->\nMeer tekst.\n"
     assert run(tmp_path, body) == [(8, "WR005")]
 
 
+@pytest.mark.emits("WR006")
 def test_suppression_without_reason_still_works_but_is_reported(tmp_path: Path) -> None:
     body = "<!-- webredactie: disable-file OWN005 -->\nTekst.\n"
     assert run(tmp_path, body, reviewed="2027-01-01") == [(7, "WR006")]
 
 
+@pytest.mark.emits("WR007")
 def test_unknown_rule_and_directive(tmp_path: Path) -> None:
     body = "<!-- webredactie: negeer OWN005 -- x -->\n<!-- webredactie: disable-file XYZ999 -- x -->\n"
     assert run(tmp_path, body) == [(7, "WR007"), (8, "WR007")]

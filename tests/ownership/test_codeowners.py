@@ -77,6 +77,7 @@ def test_differences_ignore_comments_and_spacing() -> None:
     assert missing is not None and missing.found is None and missing.line == 2
 
 
+@pytest.mark.emits("OWN010")
 def test_command_writes_and_check_reports_when_it_no_longer_matches(
     tmp_path: Path, statute_text: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -24,10 +24,11 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from linters.core.finding import PageTarget, Severity
-from linters.registry import load_statute
+from linters.core.finding import PageTarget, Severity, SourceSpan
+from linters.registry import load_statute, rule_names
 from linters.wcag.audit import AuditSettings, run_audit
 from linters.wcag.axe import find_axe
+from linters.wcag.baseline import load_baseline
 from linters.wcag.inputs import AuditPlan
 from linters.wcag.runner import PageOptions, RunnerSettings, Target, run_pages
 from linters.wcag.server import serve
@@ -42,7 +43,7 @@ def _settings(chromium: Path, **extra: Any) -> AuditSettings:
     return AuditSettings(
         browser=chromium,
         axe=find_axe(),
-        statute=load_statute(REPO / "redactiestatuut.yml"),
+        statute=extra.pop("statute", None) or load_statute(REPO / "redactiestatuut.yml"),
         root=REPO,
         today=date(2026, 11, 22),
         concurrency=extra.pop("concurrency", 2),
@@ -61,6 +62,7 @@ def _found(findings: list[Any], url_end: str) -> dict[str, list[str]]:
     return {code: sorted(set(selectors)) for code, selectors in found.items()}
 
 
+@pytest.mark.emits("A11Y105", "A11Y110")
 def test_fixture_pages_give_exactly_their_expected_violations(chromium: Path, fixture_server: str) -> None:
     expected = YAML(typ="safe").load((PAGES / "expected.yml").read_text(encoding="utf-8"))
     plan = AuditPlan(targets=[Target(f"{fixture_server}/{name}", FAST) for name in expected])
@@ -135,6 +137,7 @@ def test_browser_that_dies_is_restarted_and_the_page_retried(chromium: Path, fix
     assert next(r for r in results if r.target.url.endswith("fouten.html")).attempts == 2
 
 
+@pytest.mark.emits("A11Y100")
 def test_cli_reports_unchecked_pages_and_fails(
     chromium: Path, fixture_server: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -197,6 +200,42 @@ def test_interrupted_run_keeps_what_was_checked(chromium: Path, fixture_server: 
     assert not by_url["fouten.html"].checked and not by_url["goed.html?daarna"].checked
     unchecked = [f for f in outcome.result.findings if f.code == "A11Y100"]
     assert len(unchecked) == 2 and "afgebroken" in unchecked[0].message.nl
+
+
+def test_the_statute_sets_the_level_of_an_axe_rule(chromium: Path, fixture_server: str, tmp_path: Path) -> None:
+    statute = tmp_path / "redactiestatuut.yml"
+    text = (REPO / "redactiestatuut.yml").read_text(encoding="utf-8")
+    statute.write_text(text.replace("regels: {}", "regels: {color-contrast: warning, image-alt: false}"), "utf-8")
+    plan = AuditPlan(targets=[Target(f"{fixture_server}/fouten.html", FAST)])
+    loaded = load_statute(statute, known_rules=rule_names())
+    outcome = run_audit(plan, _settings(chromium, statute=loaded))
+    levels = {f.code: f.severity for f in outcome.result.findings}
+    assert levels["color-contrast"] == Severity.WARNING and "image-alt" not in levels
+    assert levels["A11Y103"] == Severity.ERROR  # the audit's own rules keep their level
+
+
+@pytest.mark.emits("A11Y107", "A11Y108")
+def test_the_baseline_accepts_and_reports_expired_and_unused_entries(
+    chromium: Path, fixture_server: str, tmp_path: Path
+) -> None:
+    baseline = tmp_path / "baseline.yml"
+    baseline.write_text(
+        "bekende-problemen:\n"
+        "  - regel: color-contrast\n    reden: huisstijlkleur\n    verloopt: 2027-03-01\n"
+        "  - regel: image-alt\n    reden: oude foto's\n    verloopt: 2026-01-01\n"
+        "  - regel: link-name\n    reden: opgelost?\n    verloopt: 2027-01-01\n",
+        encoding="utf-8",
+    )
+    plan = AuditPlan(targets=[Target(f"{fixture_server}/fouten.html", FAST)])
+    outcome = run_audit(plan, _settings(chromium, baseline=load_baseline(baseline)))
+    codes = [f.code for f in outcome.result.findings]
+    assert "color-contrast" not in codes and [f.code for f, _ in outcome.accepted] == ["color-contrast"]
+    assert "image-alt" in codes  # its entry expired: it counts again
+    expired = next(f for f in outcome.result.findings if f.code == "A11Y107")
+    unused = next(f for f in outcome.result.findings if f.code == "A11Y108")
+    assert "'image-alt' is verlopen op 2026-01-01" in expired.message.nl
+    assert "'link-name' no longer occurs" in unused.message.en
+    assert isinstance(expired.location, SourceSpan) and expired.location.line == 5  # the image-alt entry
 
 
 def _network_address() -> str | None:
