@@ -113,3 +113,13 @@ def test_gitlab_code_quality(capsys: pytest.CaptureFixture[str]) -> None:
     assert len({i["fingerprint"] for i in issues}) == 11
     first = next(i for i in issues if i["check_name"] == "OWN005")
     assert first["location"] == {"path": "content/nl/afval/datum-in-toekomst.md", "lines": {"begin": 5}}
+
+
+def test_sarif_tags_a_rule_with_the_family_the_dashboard_uses(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run_cli(
+        ["check", "--format", "sarif", "--today", "2026-11-22", "--no-cache", "content/nl/afval/b1001-long-sentence.md"],
+        FIXTURES / "b1-rules",
+        capsys,
+    )
+    rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"]: r["properties"]["tags"] for r in rules}["B1001"] == ["B1"]

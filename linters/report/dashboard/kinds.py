@@ -3,7 +3,7 @@
 Departments think in kinds of work (the language, accessibility, reviews,
 translations, the file itself), not in rule families. The family is the
 rule code without its three-digit number (`B1012` -> `B1`, `A11Y003` ->
-`A11Y`). A family this table does not know yet still lands somewhere
+`A11Y`, from `linters.core.rules.family_of`). A family this table does not know yet still lands somewhere
 sensible: a finding with WCAG criteria or on a built page is accessibility,
 anything else is "overig", so a new check never disappears from the dashboard.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
 
 from linters.core.finding import Finding, SourceSpan
+from linters.core.rules import family_of
 
 
 class Kind(enum.Enum):
@@ -49,21 +49,12 @@ FAMILIES: dict[str, Kind] = {
     "B1": Kind.TAAL,
     "A11Y": Kind.TOEGANKELIJKHEID,
     "WCAG": Kind.TOEGANKELIJKHEID,
-    "AXE": Kind.TOEGANKELIJKHEID,
     "OWN": Kind.EIGENAARSCHAP,
     "TR": Kind.VERTALINGEN,
     "FM": Kind.BESTAND,
     "WR": Kind.BESTAND,
     "LNK": Kind.BESTAND,
 }
-
-_NUMBERED = re.compile(r"^(?P<family>[A-Z][A-Z0-9]*?)[-_]?\d{3}$")
-
-
-def family_of(code: str) -> str:
-    """The rule family of a code: the code without its three-digit number."""
-    match = _NUMBERED.match(code)
-    return match.group("family") if match else code
 
 
 @functools.lru_cache(maxsize=1024)
