@@ -30,7 +30,10 @@ FAMILY_LABELS: dict[str, tuple[str, str]] = {
         "eigenaar en controledatum volgens het statuut, CODEOWNERS",
         "ownership and review dates from the statute, CODEOWNERS",
     ),
-    "TR": ("vertalingen: ontbreekt, zonder origineel, verouderd", "translations: missing, without original, out of date"),
+    "TR": (
+        "vertalingen: ontbreekt, zonder origineel, verouderd",
+        "translations: missing, without original, out of date",
+    ),
     "LNK": ("interne links", "internal links"),
     "CON": ("contact- en reactieadres van de eigenaar", "the owner's contact and feedback address"),
     "B1": ("eenvoudig Nederlands (B1) en plain English", "plain Dutch (B1) and plain English"),

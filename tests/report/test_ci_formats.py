@@ -117,7 +117,15 @@ def test_gitlab_code_quality(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_sarif_tags_a_rule_with_the_family_the_dashboard_uses(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run_cli(
-        ["check", "--format", "sarif", "--today", "2026-11-22", "--no-cache", "content/nl/afval/b1001-long-sentence.md"],
+        [
+            "check",
+            "--format",
+            "sarif",
+            "--today",
+            "2026-11-22",
+            "--no-cache",
+            "content/nl/afval/b1001-long-sentence.md",
+        ],
         FIXTURES / "b1-rules",
         capsys,
     )
