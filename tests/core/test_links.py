@@ -98,6 +98,7 @@ def test_other_readers_skip_refused_links(site: Path) -> None:
     assert not refused.readable and refused.text == ""
 
 
+@pytest.mark.emits("WR008")
 def test_check_reports_each_link_at_the_link_with_its_owner(site: Path) -> None:
     statute = load_statute(site / "redactiestatuut.yml")
     engine = Engine(ALL_RULES, statute, today=date(2026, 11, 22), content_root=site / "content")
