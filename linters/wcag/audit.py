@@ -32,6 +32,8 @@ from linters.wcag.server import AXE_PATH, serve
 from linters.wcag.source import foreign_sentences
 
 THEME_SOURCE = "overrides/"
+# A theme partial as page.js names it (`partials/diemen-page-footer.html`); anything else is not trusted as a path.
+_TEMPLATE = re.compile(r"^[a-z0-9_-]+(/[a-z0-9_.-]+)*\.html$")
 THEME_OWNER = "webredactie"
 _SPACE = re.compile(r"\s+")
 # The language a sentence seems to be in, named in the message's own language.
@@ -160,16 +162,21 @@ class _Collector:
         self.findings: list[Finding] = []
         self.summaries: list[PageSummary] = []
         self.ignored = 0
+        # How many pages had each theme finding (reported once, on the first page).
+        self.theme_pages: dict[tuple[str, str, str, bool], int] = {}
+        self.theme_first: dict[tuple[str, str, str, bool], Finding] = {}
 
     def _target(self, result: PageResult, selector: str, snippet: str, info: Mapping[str, Any] | None) -> PageTarget:
         page = self.sources.page_for(result.target.url)
         shown = url_path(result.target.url) if self.plan.relative else result.target.url
+        if info is not None and not info.get("inContent", True) and (page is not None or self.plan.relative):
+            part = info.get("themePart")
+            template = f"{THEME_SOURCE}{part}" if isinstance(part, str) and _TEMPLATE.match(part) else THEME_SOURCE
+            return PageTarget(shown, selector, snippet, SourceSpan(template, 1, 1))
         if page is None:
             # A page of the built site without Markdown (404.html) is the theme's.
             theme = SourceSpan(THEME_SOURCE, 1, 1) if self.plan.relative else None
             return PageTarget(shown, selector, snippet, theme)
-        if info is not None and not info.get("inContent", True):
-            return PageTarget(shown, selector, snippet, SourceSpan(THEME_SOURCE, 1, 1))
         return PageTarget(shown, selector, snippet, SourceSpan(page.display, self.sources.line(page, info), 1))
 
     def _owner(self, result: PageResult, info: Mapping[str, Any] | None) -> str | None:
@@ -184,14 +191,34 @@ class _Collector:
             return
         self._add(rule.finding(detection, severity, owner))
 
+    def _theme_key(self, finding: Finding) -> tuple[str, str, str, bool] | None:
+        """The same theme element with the same problem on every page: one key, so it is reported once."""
+        where = finding.location
+        if not isinstance(where, PageTarget) or where.source is None or not where.source.path.startswith(THEME_SOURCE):
+            return None
+        return (finding.code, where.source.path, where.selector, finding.needs_review)
+
     def _add(self, finding: Finding) -> None:
         types = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
         if finding.code in self.plan.ignore or finding.name in self.plan.ignore:
             self.ignored += 1
         elif types[finding.severity] in self.plan.ignore_types:
             self.ignored += 1
+        elif (key := self._theme_key(finding)) is not None:
+            # Kept on the page with the first address, so the report does not depend on the order of tabs.
+            self.theme_pages[key] = self.theme_pages.get(key, 0) + 1
+            first = self.theme_first.get(key)
+            if first is None or _url_of(finding) < _url_of(first):
+                self.theme_first[key] = finding
         else:
             self.findings.append(finding)
+
+    def theme_findings(self) -> list[Finding]:
+        """Each theme finding once, with the number of pages it was on."""
+        return [
+            replace(finding, extras={**finding.extras, "pages": self.theme_pages[key]})
+            for key, finding in self.theme_first.items()
+        ]
 
     def page(self, result: PageResult) -> None:
         """Collect the findings of one page."""
@@ -434,6 +461,7 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
             for target in targets:
                 if target.url not in done:
                     record(PageResult(target, False, error="de controle is afgebroken voor deze pagina"))
+    collector.findings.extend(collector.theme_findings())
     accepted = collector.baseline(settings.baseline) if settings.baseline is not None else []
     result = RunResult(findings=sorted(collector.findings, key=lambda f: f.sort_key), pages=collector.summaries)
     result.pages.sort(key=lambda p: p.path)
@@ -444,6 +472,10 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
     if settings.axe.warning is not None:
         facts["warnings"] = [settings.axe.warning]
     return AuditOutcome(result, pages, facts, accepted, collector.ignored, collector.rules)
+
+
+def _url_of(finding: Finding) -> str:
+    return finding.location.url if isinstance(finding.location, PageTarget) else ""
 
 
 def _host_of(url: str) -> str:

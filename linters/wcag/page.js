@@ -63,7 +63,9 @@ async (opts) => {
     const img = el.localName === "img" ? el : el.querySelector("img");
     const heading = el.closest("h1, h2, h3, h4, h5, h6");
     return {
-      inContent: el.closest(CONTENT) !== null,
+      // Markup our theme partials add to every page (the owner footer) is the theme's, not the page's.
+      inContent: el.closest(CONTENT) !== null && el.closest("[data-diemen-theme]") === null,
+      themePart: el.closest("[data-diemen-theme]") ? el.closest("[data-diemen-theme]").getAttribute("data-diemen-theme") : null,
       tag: el.localName,
       text: textOf(el).slice(0, 160),
       href: link ? link.getAttribute("href") : null,

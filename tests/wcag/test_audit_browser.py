@@ -319,3 +319,33 @@ def test_the_sites_public_address_is_answered_from_the_folder(chromium: Path, tm
     assert results[0].checked, results[0].error
     assert results[0].third_party == []
     assert results[0].broken == [("https://www.diemen.nl/en/sitemap.xml", 404)]
+
+
+def test_a_theme_problem_is_reported_once_for_the_web_team_with_its_template(chromium: Path, tmp_path: Path) -> None:
+    # The same theme element on two content pages, with an image without alt text in it; and one
+    # image without alt text in the page's own content, which stays a finding of each page.
+    site = tmp_path / "site"
+    theme = (
+        '<section data-diemen-theme="partials/diemen-page-footer.html" aria-label="Over deze pagina">'
+        '<img src="logo.png"></section>'
+    )
+    for folder in ("afval", "afval/grofvuil"):
+        (site / folder).mkdir(parents=True, exist_ok=True)
+        (site / folder / "index.html").write_text(
+            '<!doctype html><html lang="nl"><head><title>Afval</title></head><body><main>'
+            f'<article class="md-content__inner"><h1>Afval</h1><p>Tekst.</p><img src="foto.png">{theme}</article>'
+            "</main></body></html>",
+            encoding="utf-8",
+        )
+    plan = AuditPlan(site=site, relative=True, targets=[Target("/afval/"), Target("/afval/grofvuil/")])
+    outcome = run_audit(plan, _settings(chromium))
+    alts = [f for f in outcome.result.findings if f.code == "image-alt"]
+    in_theme = [f for f in alts if isinstance(f.location, PageTarget) and "logo.png" in f.location.snippet]
+    in_pages = [f for f in alts if isinstance(f.location, PageTarget) and "foto.png" in f.location.snippet]
+    assert len(in_theme) == 1 and len(in_pages) == 2
+    theme_finding = in_theme[0]
+    assert isinstance(theme_finding.location, PageTarget) and theme_finding.location.source is not None
+    assert theme_finding.location.source.path == "overrides/partials/diemen-page-footer.html"
+    assert theme_finding.owner == "webredactie" and theme_finding.extras["pages"] == 2
+    assert theme_finding.location.url == "/afval/"  # the first address, whatever the order of tabs
+    assert {f.path for f in in_pages} == {"content/nl/afval/index.md", "content/nl/afval/grofvuil.md"}
