@@ -32,6 +32,8 @@ from linters.wcag.server import AXE_PATH, serve
 from linters.wcag.source import foreign_sentences
 
 THEME_SOURCE = "overrides/"
+# Files of content/ the site serves as they are, which the audit opens as documents.
+SERVED_FILES = (".svg", ".xhtml")
 # A theme partial as page.js names it (`partials/diemen-page-footer.html`); anything else is not trusted as a path.
 _TEMPLATE = re.compile(r"^[a-z0-9_-]+(/[a-z0-9_.-]+)*\.html$")
 THEME_OWNER = "webredactie"
@@ -110,6 +112,19 @@ class SourceMap:
         self._pages[path] = found
         return found
 
+    def file_for(self, url: str) -> tuple[str, str | None] | None:
+        """A file of content/ served as it is (an SVG image): its shown path and its section's owner."""
+        parts = [p for p in url_path(url).strip("/").split("/") if p]
+        if not parts or not parts[-1].endswith(SERVED_FILES):
+            return None
+        lang = parts[0] if parts[0] in LANGUAGES and parts[0] != "nl" else "nl"
+        rest = parts[1:] if lang != "nl" else parts
+        candidate = self.content / lang / "/".join(rest)
+        if ".." in rest or not candidate.is_file():
+            return None
+        section = self.statute.section_for("/".join(rest))
+        return display_path(candidate), section.owner if section else None
+
     def owner(self, page: Page | None) -> str | None:
         """The department that owns a page; the theme belongs to the web team."""
         if page is None:
@@ -173,6 +188,8 @@ class _Collector:
             part = info.get("themePart")
             template = f"{THEME_SOURCE}{part}" if isinstance(part, str) and _TEMPLATE.match(part) else THEME_SOURCE
             return PageTarget(shown, selector, snippet, SourceSpan(template, 1, 1))
+        if page is None and (served := self.sources.file_for(result.target.url)) is not None:
+            return PageTarget(shown, selector, snippet, SourceSpan(served[0], 1, 1))
         if page is None:
             # A page of the built site without Markdown (404.html) is the theme's.
             theme = SourceSpan(THEME_SOURCE, 1, 1) if self.plan.relative else None
@@ -181,6 +198,8 @@ class _Collector:
 
     def _owner(self, result: PageResult, info: Mapping[str, Any] | None) -> str | None:
         page = self.sources.page_for(result.target.url)
+        if page is None and (served := self.sources.file_for(result.target.url)) is not None:
+            return served[1]
         if (info is not None and not info.get("inContent", True)) or (page is None and self.plan.relative):
             return self.sources.owner(None)
         return self.sources.owner(page) if page is not None else None

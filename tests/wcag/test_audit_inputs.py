@@ -237,3 +237,14 @@ def test_broken_baseline_lists_every_problem(tmp_path: Path, capsys: pytest.Capt
     (site / "index.html").write_text("<html></html>", encoding="utf-8")
     code, _, err = run_cli(["audit", str(site), "--baseline", str(path)], REPO, capsys)
     assert code == 2 and "bekende-problemen[1].regel" in err
+
+
+def test_a_served_content_file_belongs_to_its_section_not_to_the_theme() -> None:
+    from linters.wcag.audit import SourceMap
+
+    sources = SourceMap(REPO, load_statute(REPO / "redactiestatuut.yml"))
+    assert sources.file_for("/afval/img/afvalbakken.svg") == ("content/nl/afval/img/afvalbakken.svg", "afval")
+    assert sources.file_for("/en/afval/img/afvalbakken.svg") == ("content/en/afval/img/afvalbakken.svg", "afval")
+    assert sources.file_for("/afval/img/bestaat-niet.svg") is None
+    assert sources.file_for("/afval/../../etc/passwd.svg") is None
+    assert sources.file_for("/afval/") is None
