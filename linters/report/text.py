@@ -62,9 +62,14 @@ def summary(result: RunResult, lang: str) -> str:
 def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> str:
     """All findings, in file order, then a summary line."""
     lines: list[str] = []
+    # A long sentence can have several findings; it is shown once per file, then referred to.
+    shown: set[tuple[str, str]] = set()
     for finding in result.findings:
         lines.append(finding_line(finding, lang))
-        if finding.context:
+        if finding.context and (finding.path, finding.context) in shown:
+            lines.append("    (same sentence as above)" if lang == "en" else "    (dezelfde zin als hierboven)")
+        elif finding.context:
+            shown.add((finding.path, finding.context))
             lines.append(f"    {'sentence' if lang == 'en' else 'zin'}: {finding.context}")
         if finding.replacements:
             label = "try" if lang == "en" else "probeer"

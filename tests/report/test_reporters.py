@@ -61,3 +61,21 @@ def test_reports_name_the_engines_and_their_versions(fmt: str) -> None:
     assert "axe-core" in out and "4.14.1" in out and "142.0" in out
     if fmt == "sarif":
         assert json.loads(out)["runs"][0]["tool"]["extensions"][0] == {"name": "axe-core", "version": "4.14.1"}
+
+
+def test_text_report_shows_a_sentence_once_per_file() -> None:
+    from linters.core.engine import RunResult
+    from linters.core.finding import Finding, Message, Severity, SourceSpan
+    from linters.registry import rules_by_code
+
+    sentence = "Een zin van negenenveertig woorden die om drie redenen te moeilijk is voor veel lezers."
+
+    def at(code: str, path: str) -> Finding:
+        return Finding(
+            code, "x", Severity.WARNING, Message("Iets.", "Something."), SourceSpan(path, 3, 1), context=sentence
+        )
+
+    findings = [at("B1001", "a.md"), at("B1004", "a.md"), at("B1007", "a.md"), at("B1001", "b.md")]
+    text = FORMATS["text"](RunResult(findings=findings), rules_by_code(), "nl")
+    assert text.count(sentence) == 2  # once in a.md, once in b.md
+    assert text.count("(dezelfde zin als hierboven)") == 2
