@@ -71,9 +71,8 @@ def test_text_report_shows_a_sentence_once_per_file() -> None:
     sentence = "Een zin van negenenveertig woorden die om drie redenen te moeilijk is voor veel lezers."
 
     def at(code: str, path: str) -> Finding:
-        return Finding(
-            code, "x", Severity.WARNING, Message("Iets.", "Something."), SourceSpan(path, 3, 1), context=sentence
-        )
+        where = SourceSpan(path, 3, 1)
+        return Finding(code, "x", Severity.WARNING, Message("Iets.", "Iets."), where, "", context=sentence)
 
     findings = [at("B1001", "a.md"), at("B1004", "a.md"), at("B1007", "a.md"), at("B1001", "b.md")]
     text = FORMATS["text"](RunResult(findings=findings), rules_by_code(), "nl")
