@@ -41,6 +41,7 @@ from linters.wcag.runner import PageOptions, PageResult, Target
 
 BASELINE_FILE = "toegankelijkheid-baseline.yml"
 REPORT_DIR = "reports/toegankelijkheid"
+ANSWERS_FILE = "antwoorden.yml"
 
 
 def add_parser(sub: Any) -> None:
@@ -69,7 +70,13 @@ def add_parser(sub: Any) -> None:
     )
     audit.add_argument("--seed", type=int, help="startgetal voor de willekeurige steekproef (--yearly)")
     audit.add_argument("--report-dir", type=Path, help=f"map voor het jaarrapport (standaard: {REPORT_DIR})")
-    audit.add_argument("--manual", type=Path, help="uitkomsten van de handmatige controles (YAML, --yearly)")
+    audit.add_argument(
+        "--manual",
+        type=Path,
+        help="uitkomsten van de handmatige controles (YAML, --yearly; standaard: antwoorden.yml bij het rapport)",
+    )
+    audit.add_argument("--evaluator", help="wie het onderzoek deed (--yearly; standaard uit het statuut)")
+    audit.add_argument("--commissioner", help="voor wie het onderzoek is (--yearly; standaard uit het statuut)")
 
 
 def _plan(args: argparse.Namespace, root: Path) -> AuditPlan:
@@ -164,10 +171,20 @@ def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) ->
         print("--concurrency moet 1 of meer zijn.", file=sys.stderr)
         return EXIT_STOPPED
     sample_info: dict[str, Any] | None = None
+    answers = None
+    after_load: Any = None
+    report_dir = args.report_dir or (root / REPORT_DIR)
+    answers_path = args.manual or (report_dir / ANSWERS_FILE)
     if args.yearly:
+        from linters.wcag.answers import load_answers
         from linters.wcag.yearly import choose_sample
 
+        # A broken answers file stops the run before the browser starts, not after the audit.
+        answers = load_answers(answers_path, required=args.manual is not None)
         sample_info = choose_sample(plan, root, args.seed, statute)
+        from linters.wcag.evidence import collector
+
+        after_load, sample_info["evidence"] = collector()
     settings = AuditSettings(
         browser=browser,
         axe=axe,
@@ -176,6 +193,7 @@ def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) ->
         today=today,
         concurrency=args.concurrency or plan.concurrency or 2,
         baseline=baseline,
+        after_load=after_load,
         progress=None if args.quiet else _progress(lang, len(plan.targets)),
     )
     started = time.monotonic()
@@ -189,10 +207,23 @@ def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) ->
     else:
         sys.stdout.write(output)
     if sample_info is not None:
+        from linters.wcag.answers import save_answers
         from linters.wcag.yearly import write_yearly
 
-        report_dir = args.report_dir or (root / REPORT_DIR)
-        written = write_yearly(outcome, sample_info, statute, today, report_dir, args.manual, plan)
+        written = write_yearly(
+            outcome,
+            sample_info,
+            statute,
+            today,
+            report_dir,
+            answers,
+            plan,
+            evaluator=args.evaluator,
+            commissioner=args.commissioner,
+        )
+        if answers is not None and not outcome.facts.get("interrupted"):
+            save_answers(answers, answers_path, today)
+            written.append(answers_path)
         for path in written:
             print(("Written: " if lang == "en" else "Geschreven: ") + str(path), file=sys.stderr)
     _summary(outcome, plan, lang, seconds)

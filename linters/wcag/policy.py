@@ -10,5 +10,8 @@ ACCESSIBILITY_POLICY = PolicySection(
     texts={
         "norm": "WCAG 2.2 AA",
         "wettelijke_norm": "WCAG 2.1 AA (EN 301 549)",
+        # WCAG-EM names who evaluated and who commissioned the research; the statement repeats both.
+        "onderzoeker": "Webredactie Gemeente Diemen (A. de Vries)",
+        "opdrachtgever": "Gemeente Diemen, directie Dienstverlening",
     },
 )

@@ -23,25 +23,25 @@ import random
 import re
 import secrets
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.error import YAMLError
-
-from linters.core.config import ConfigCode, Problems
 from linters.core.files import write_atomic
 from linters.core.finding import Severity
 from linters.core.statute import Statute
 from linters.core.templates import render
-from linters.core.yamlread import make_yaml
+from linters.wcag.answers import FAIL, OPEN, PASS, Answers
+from linters.wcag.answers import NOT_PRESENT as ANSWER_NOT_PRESENT
 from linters.wcag.audit import AuditOutcome
 from linters.wcag.data import load
-from linters.wcag.inputs import AuditPlan
+from linters.wcag.evidence import for_criterion
+from linters.wcag.inputs import AuditPlan, url_path
+from linters.wcag.policy import ACCESSIBILITY_POLICY
 
 PASSED, FAILED, MANUAL, NOT_PRESENT = "voldoet", "voldoet niet", "handmatig controleren", "niet van toepassing"
-MANUAL_VALUES = {"voldoet": PASSED, "voldoet-niet": FAILED, "voldoet niet": FAILED, "niet-van-toepassing": NOT_PRESENT}
+ANSWER_RESULTS = {PASS: PASSED, FAIL: FAILED, ANSWER_NOT_PRESENT: NOT_PRESENT, OPEN: MANUAL}
 STATUS_TEXT = {
     "A": "Voldoet volledig",
     "B": "Voldoet gedeeltelijk",
@@ -74,6 +74,13 @@ class Criterion:
     result: str = MANUAL
     evidence: tuple[str, ...] = ()
     pages: tuple[str, ...] = ()
+    # "browser" when the audit's checks decided, "auditor" when a recorded answer did, "" while open.
+    decided_by: str = ""
+    # Last year's answer, shown beside the question until the auditor answers again.
+    previous: str = ""
+    page_answers: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The auditor's own note, kept apart from the evidence so an export carries it unchanged.
+    note: str = ""
 
     @property
     def legal(self) -> bool:
@@ -155,6 +162,10 @@ def choose_sample(plan: AuditPlan, root: Path, seed: int | None, statute: Statut
             pages = sorted(p for p in paths if p.startswith(f"/{section}/") and p != f"/{section}/")
             if pages:
                 reasons[pages[0]].append(f"inhoudspagina in {section}")
+            # Both languages are in scope: an English content page of each section that has one.
+            english = sorted(p for p in paths if p.startswith(f"/en/{section}/") and p != f"/en/{section}/")
+            if english:
+                reasons[english[0]].append(f"inhoudspagina in {section} (Engels)")
         if statute is not None:
             for item in statute.sections:
                 if item.english_required and item.path.endswith("/"):
@@ -177,40 +188,21 @@ def choose_sample(plan: AuditPlan, root: Path, seed: int | None, statute: Statut
     return {"sample": sample}
 
 
-def _manual_results(path: Path | None) -> dict[str, tuple[str, str]]:
-    """The auditor's results per criterion: {sc: (result, explanation)}; mistakes stop the run (exit 2)."""
-    if path is None:
-        return {}
-    problems = Problems(str(path))
-    try:
-        data = make_yaml().load(path.read_text(encoding="utf-8"))
-    except (OSError, YAMLError, UnicodeDecodeError) as err:
-        problems.add(ConfigCode.YAML_SYNTAX, 1, "", f"Dit bestand is niet te lezen ({err}).", f"Cannot read ({err}).")
-        problems.raise_if_any()
-    known = {str(c["sc"]) for c in load("wcag")}
-    results: dict[str, tuple[str, str]] = {}
-    for sc, value in (data or {}).items():
-        entry = value if isinstance(value, dict) else {"resultaat": value}
-        result = MANUAL_VALUES.get(str(entry.get("resultaat", "")).strip().lower())
-        if str(sc) not in known or result is None:
-            problems.add(
-                ConfigCode.INVALID_VALUE,
-                1,
-                str(sc),
-                f"'{sc}' is geen succescriterium van WCAG 2.2 A/AA, of het resultaat is geen voldoet, "
-                "voldoet-niet of niet-van-toepassing.",
-                f"'{sc}' is not a WCAG 2.2 A/AA criterion, or the result is not "
-                "voldoet/voldoet-niet/niet-van-toepassing.",
-                example='"2.1.1": {resultaat: voldoet, toelichting: "Met toetsenbord getest in Firefox en NVDA"}',
-            )
-            continue
-        results[str(sc)] = (result, str(entry.get("toelichting", "")))
-    problems.raise_if_any()
-    return results
+def local(url: str) -> str:
+    """A page address as the sample and the findings name it: the path on the embedded server."""
+    return url_path(url) if url.startswith("http://127.0.0.1") else url
 
 
-def evaluate(outcome: AuditOutcome, manual: dict[str, tuple[str, str]]) -> list[Criterion]:
-    """A result per success criterion, from the audit's findings and the manual results."""
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def evaluate(outcome: AuditOutcome, answers: Answers | None = None, today: date | None = None) -> list[Criterion]:
+    """A result per success criterion, from the audit's findings and the auditor's answers."""
+    answers = answers or Answers()
+    today = today or date.today()
+    current, earlier = answers.current(today), answers.earlier(today)
+    sampled = {local(p.target.url) for p in outcome.pages}
     failing: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for finding in outcome.result.findings:
         if finding.needs_review or finding.severity < Severity.WARNING:
@@ -242,6 +234,7 @@ def evaluate(outcome: AuditOutcome, manual: dict[str, tuple[str, str]]) -> list[
         "transaction": counts["password"] > 0,
     }
     complete = not outcome.not_checked
+    total = len(sampled)
     criteria: list[Criterion] = []
     for raw in load("wcag"):
         base = Criterion(
@@ -255,16 +248,24 @@ def evaluate(outcome: AuditOutcome, manual: dict[str, tuple[str, str]]) -> list[
         )
         evidence: list[str] = []
         pages: set[str] = set()
+        decided_by = ""
         if base.sc in failing:
             result = FAILED
+            decided_by = "browser"
             for problem, urls in sorted(failing[base.sc].items()):
-                evidence.append(f"{problem} ({len(urls)} pagina's)")
+                # Only pages of the sample count: a finding on a page outside it (a linked
+                # file) would otherwise give "33 of 32 pages".
+                inside = urls & sampled if sampled else urls
+                pages_text = _plural(total, "pagina", "pagina's")
+                evidence.append(f"{problem} (op {len(inside or urls)} van {pages_text})")
                 pages |= urls
         elif base.content and not present.get(base.content, True):
             result = NOT_PRESENT
+            decided_by = "browser"
             evidence.append("Deze soort inhoud komt in de steekproef niet voor.")
         elif base.automatic and complete and base.sc not in review and (base.sc in passing or base.sc == "4.1.1"):
             result = PASSED
+            decided_by = "browser"
             rules = ", ".join(sorted(passing.get(base.sc, set()))) or "W3C-erratum voor HTML"
             evidence.append(f"Automatisch vastgesteld op alle pagina's van de steekproef ({rules}).")
         else:
@@ -273,20 +274,43 @@ def evaluate(outcome: AuditOutcome, manual: dict[str, tuple[str, str]]) -> list[
                 evidence.append("axe-core vond geen fouten met: " + ", ".join(sorted(passing[base.sc])) + ".")
             if review.get(base.sc):
                 evidence.append("axe-core kon niet beslissen over: " + ", ".join(sorted(review[base.sc])) + ".")
-        if base.sc in manual and result != FAILED:
-            result, explanation = manual[base.sc]
-            evidence.append(f"Handmatig: {explanation}" if explanation else "Handmatig vastgesteld.")
-        elif base.sc in manual:
-            evidence.append(f"Handmatig: {manual[base.sc][1]} (de automatische fout telt zwaarder)")
-        criteria.append(replace_criterion(base, result, tuple(evidence), tuple(sorted(pages))))
+        answer = current.get(base.sc)
+        page_answers: dict[str, dict[str, str]] = {}
+        if answer is not None:
+            page_answers = {
+                u: {"resultaat": a.result, "toelichting": a.note, "schermafbeelding": a.screenshot}
+                for u, a in answer.pages.items()
+            }
+            recorded = ANSWER_RESULTS[answer.outcome()]
+            note = answer.note or "geen toelichting"
+            when = f" ({answer.answered.isoformat()})" if answer.answered else ""
+            if result == FAILED and recorded != FAILED:
+                evidence.append(f"Handmatig: {recorded}{when}, {note}. De fout van de browsercontrole telt zwaarder.")
+            else:
+                result = recorded
+                decided_by = "auditor"
+                evidence.append(f"Handmatig: {recorded}{when}, {note}.")
+            for url, page_answer in sorted(answer.pages.items()):
+                if page_answer.result == FAIL:
+                    pages.add(url)
+        previous = ""
+        if base.sc in earlier:
+            old = earlier[base.sc]
+            when = old.answered.isoformat() if old.answered else "eerder"
+            previous = f"Vorige keer ({when}): {ANSWER_RESULTS[old.outcome()]}. {old.note}".strip()
+        criteria.append(
+            replace(
+                base,
+                result=result,
+                evidence=tuple(evidence),
+                pages=tuple(sorted(pages)),
+                decided_by=decided_by,
+                previous=previous,
+                page_answers=page_answers,
+                note=answer.note if answer is not None else "",
+            )
+        )
     return criteria
-
-
-def replace_criterion(base: Criterion, result: str, evidence: tuple[str, ...], pages: tuple[str, ...]) -> Criterion:
-    """A copy of a criterion with its result."""
-    from dataclasses import replace
-
-    return replace(base, result=result, evidence=evidence, pages=pages)
 
 
 def statement_status(criteria: list[Criterion], research_date: date, today: date) -> str:
@@ -310,30 +334,83 @@ def _totals(criteria: list[Criterion], legal: bool) -> dict[str, int]:
     return totals
 
 
+def _page_results(outcome: AuditOutcome, sample: Sample, criteria: list[Criterion]) -> list[dict[str, Any]]:
+    """One row per sampled page: why it was chosen, what the browser found, what the auditor recorded."""
+    by_url: dict[str, list[str]] = defaultdict(list)
+    review: dict[str, int] = defaultdict(int)
+    for finding in outcome.result.findings:
+        url = getattr(finding.location, "url", finding.path)
+        if finding.needs_review:
+            review[url] += 1
+        elif finding.severity >= Severity.WARNING:
+            by_url[url].append(finding.code)
+    checked = {local(p.target.url): p for p in outcome.pages}
+    rows = []
+    for url in sample.pages:
+        page = checked.get(url)
+        manual_failed = sorted(c.sc for c in criteria if c.page_answers.get(url, {}).get("resultaat") == FAIL)
+        manual_passed = sorted(
+            c.sc for c in criteria if c.page_answers.get(url, {}).get("resultaat") in (PASS, ANSWER_NOT_PRESENT)
+        )
+        codes = sorted(set(by_url.get(url, [])))
+        rows.append(
+            {
+                "pagina": url,
+                "taal": "en" if url.startswith("/en/") else "nl",
+                "waarom": sample.structured.get(url) or ["willekeurig"],
+                "gecontroleerd": bool(page and page.checked),
+                "fout": page.error if page is not None and not page.checked else "",
+                "fouten_browser": len(by_url.get(url, [])),
+                "regels": codes,
+                "nakijken": review.get(url, 0),
+                "handmatig_voldoet_niet": manual_failed,
+                "handmatig_voldoet": manual_passed,
+            }
+        )
+    return rows
+
+
 def write_yearly(
     outcome: AuditOutcome,
     info: dict[str, Any],
     statute: Statute,
     today: date,
     out: Path,
-    manual_file: Path | None,
+    answers: Answers | None,
     plan: AuditPlan,
+    *,
+    evaluator: str | None = None,
+    commissioner: str | None = None,
 ) -> list[Path]:
     """Write the research report (HTML, JSON) and the draft statement; return their paths."""
     sample: Sample = info["sample"]
-    criteria = evaluate(outcome, _manual_results(manual_file))
+    evidence: dict[str, dict[str, Any]] = {
+        p: info.get("evidence", {})[p] for p in sample.pages if p in info.get("evidence", {})
+    }
+    answers = answers or Answers()
+    criteria = evaluate(outcome, answers, today)
     status = statement_status(criteria, today, today)
     organisation = statute.organisation or "Gemeente Diemen"
     facts = outcome.facts
+    evaluator = evaluator or ACCESSIBILITY_POLICY.text(statute, "onderzoeker") or ""
+    commissioner = commissioner or ACCESSIBILITY_POLICY.text(statute, "opdrachtgever") or organisation
+    tools = [f"Chromium {facts.get('browser', '?')} (zonder venster, Playwright): automatische controles"]
+    tools += [f"axe-core {facts.get('axe')}", "webredactie: eigen controles (A11Y-regels)"]
+    website = statute.website or "https://www.diemen.nl/"
     report = {
         "titel": f"Toegankelijkheidsonderzoek {organisation} {today.year}",
         "datum": today.isoformat(),
-        "opdrachtgever": organisation,
-        "uitgevoerd_door": "webredactie audit --yearly (automatisch deel); handmatig deel: zie per criterium",
+        "opdrachtgever": commissioner,
+        "organisatie": organisation,
+        "onderzoeker": evaluator,
+        "uitgevoerd_door": evaluator
+        or "nog niet ingevuld (toegankelijkheid.onderzoeker in het statuut, of --evaluator)",
         "norm": "WCAG 2.2 niveau AA; wettelijke norm EN 301 549 V3.2.1 (WCAG 2.1 AA, 50 succescriteria)",
         "methode": "WCAG-EM 1.0: reikwijdte, verkennen, steekproef, evalueren, rapporteren",
         "reikwijdte": {
-            "website": statute.website or "https://www.diemen.nl/",
+            "website": website,
+            "beschrijving": f"Alle pagina's van {website} in het Nederlands en het Engels, "
+            "met de foutpagina; geen bestanden van derden.",
             "pagina_s_in_de_site": sample.population,
             "talen": ["nl", "en"],
         },
@@ -347,12 +424,16 @@ def write_yearly(
             "browser": f"Chromium {facts.get('browser', '?')} (headless, Playwright)",
             "axe_core": facts.get("axe"),
             "eigen_controles": "webredactie A11Y101-A11Y106",
+            "handmatig": list(answers.tools),
+            "lijst": tools + list(answers.tools),
         },
         "technologieen": ["HTML", "CSS", "JavaScript", "WAI-ARIA", "SVG", "WebVTT"],
         "status_verklaring": status,
         "totaal_wettelijk": _totals(criteria, legal=True),
         "totaal_wcag22": _totals(criteria, legal=False),
-        "pagina_s_niet_gecontroleerd": [p.target.url for p in outcome.not_checked],
+        "pagina_s_niet_gecontroleerd": [local(p.target.url) for p in outcome.not_checked],
+        "resultaat_per_pagina": _page_results(outcome, sample, criteria),
+        "bewijs_per_pagina": evidence,
         "criteria": [
             {
                 "sc": c.sc,
@@ -362,9 +443,13 @@ def write_yearly(
                 "en_301_549": c.legal,
                 "wcag22": c.in_wcag22,
                 "resultaat": c.result,
+                "besloten_door": c.decided_by,
                 "bewijs": list(c.evidence),
                 "pagina_s": list(c.pages),
                 "handmatig_controleren": c.manual if c.result == MANUAL else "",
+                "vorige_keer": c.previous,
+                "per_pagina": c.page_answers,
+                "toelichting_onderzoeker": c.note,
             }
             for c in criteria
         ],
@@ -372,7 +457,7 @@ def write_yearly(
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "onderzoek.json", out / "onderzoek.html", out / "toegankelijkheidsverklaring.md"]
     write_atomic(written[0], json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    write_atomic(written[1], _html(report, criteria))
+    write_atomic(written[1], _html(report, criteria, evidence))
     write_atomic(written[2], _statement(report, criteria, status, today, statute))
     return written
 
@@ -380,9 +465,16 @@ def write_yearly(
 _RESULTS = {"passed": PASSED, "failed": FAILED, "manual": MANUAL, "not_present": NOT_PRESENT}
 
 
-def _html(report: dict[str, Any], criteria: list[Criterion]) -> str:
+def _html(report: dict[str, Any], criteria: list[Criterion], evidence: dict[str, dict[str, Any]]) -> str:
+    shown = {c.sc: for_criterion(c.sc, evidence) for c in criteria if c.result == MANUAL}
     return render(
-        "linters.wcag", "onderzoek.html", report=report, criteria=criteria, result=_RESULTS, status_text=STATUS_TEXT
+        "linters.wcag",
+        "onderzoek.html",
+        report=report,
+        criteria=criteria,
+        result=_RESULTS,
+        status_text=STATUS_TEXT,
+        evidence={sc: kinds for sc, kinds in shown.items() if kinds},
     )
 
 
@@ -399,7 +491,7 @@ def _statement(report: dict[str, Any], criteria: list[Criterion], status: str, t
         result=_RESULTS,
         failed=[c for c in criteria if c.result == FAILED],
         manual_count=sum(1 for c in criteria if c.legal and c.result == MANUAL),
-        organisation=report["opdrachtgever"],
+        organisation=report["organisatie"],
         website=report["reikwijdte"]["website"],
         mail=mail or "webredactie@diemen.nl",
         phone=statute.phone,

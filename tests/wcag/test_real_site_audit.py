@@ -63,6 +63,14 @@ def test_yearly_audit_writes_report_and_statement(
     assert {"pagina met video", "pagina met tabel", "pagina met pdf"} <= reasons
     assert sample["seed"] == 42 and len(sample["willekeurig"]) >= max(1, len(structured) // 10)
     assert not set(sample["willekeurig"]) & set(structured)
+    # Both languages: English content pages beyond the English home page.
+    english = [p for p in structured if p.startswith("/en/") and p != "/en/"]
+    assert len(english) >= 3, structured
+    rows = {r["pagina"]: r for r in report["resultaat_per_pagina"]}
+    assert set(rows) == set(structured) | set(sample["willekeurig"])
+    assert all(r["gecontroleerd"] and r["fouten_browser"] == 0 for r in rows.values()), rows
+    assert report["onderzoeker"] == "Webredactie Gemeente Diemen"
+    assert report["opdrachtgever"] == "Gemeente Diemen, team Communicatie"
     criteria = {c["sc"]: c for c in report["criteria"]}
     assert len(criteria) == 56 and sum(1 for c in criteria.values() if c["en_301_549"]) == 50
     assert report["totaal_wettelijk"]["totaal"] == 50 and report["totaal_wcag22"]["totaal"] == 55
@@ -75,13 +83,20 @@ def test_yearly_audit_writes_report_and_statement(
     assert "of bel 020 555 0100." in statement and "14 020" not in statement
     html = (out / "onderzoek.html").read_text(encoding="utf-8")
     assert '<html lang="nl">' in html and "Handmatige controles die nog moeten gebeuren" in html
+    assert "<dt>Onderzoeker</dt><dd>Webredactie Gemeente Diemen</dd>" in html and "Resultaat per pagina" in html
+    # Evidence from the browser beside the open questions, for every sampled page.
+    assert set(report["bewijs_per_pagina"]) == set(rows)
+    assert all(e["titel"] and e["taal"] in ("nl", "en") for e in report["bewijs_per_pagina"].values())
+    assert "Bewijs bij de handmatige controles" in html and 'id="bewijs-2-4-4"' in html
+    # A re-run keeps the answers file it wrote next to the report.
+    assert (out / "antwoorden.yml").is_file()
     # The same seed gives the same sample (without a browser).
     plan = AuditPlan(site=site, relative=True, targets=[Target(p) for p in site_pages(site)])
     again = choose_sample(plan, REPO, 42, load_statute(REPO / "redactiestatuut.yml"))["sample"]
     assert list(again.structured) == structured and again.random == sample["willekeurig"]
-    statute = load_statute(REPO / "redactiestatuut.yml")
+    loaded = load_statute(REPO / "redactiestatuut.yml")
     fresh = AuditPlan(site=site, relative=True, targets=[Target(p) for p in site_pages(site)])
-    other = choose_sample(fresh, REPO, 7, statute)
+    other = choose_sample(fresh, REPO, 7, loaded)
     assert list(other["sample"].structured) == structured
 
 
