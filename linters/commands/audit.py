@@ -75,6 +75,11 @@ def add_parser(sub: Any) -> None:
         type=Path,
         help="uitkomsten van de handmatige controles (YAML, --yearly; standaard: antwoorden.yml bij het rapport)",
     )
+    audit.add_argument(
+        "--wcag-em",
+        type=Path,
+        help="neem de antwoorden over uit een bestand van W3C's WCAG-EM Report Tool (JSON-LD, --yearly)",
+    )
     audit.add_argument("--evaluator", help="wie het onderzoek deed (--yearly; standaard uit het statuut)")
     audit.add_argument("--commissioner", help="voor wie het onderzoek is (--yearly; standaard uit het statuut)")
 
@@ -181,6 +186,16 @@ def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) ->
 
         # A broken answers file stops the run before the browser starts, not after the audit.
         answers = load_answers(answers_path, required=args.manual is not None)
+        if args.wcag_em is not None:
+            from linters.wcag.wcagem import import_answers
+
+            count = import_answers(args.wcag_em, answers, today)
+            print(
+                f"{count} criteria read from {args.wcag_em}."
+                if lang == "en"
+                else f"{count} criteria overgenomen uit {args.wcag_em}.",
+                file=sys.stderr,
+            )
         sample_info = choose_sample(plan, root, args.seed, statute)
         from linters.wcag.evidence import collector
 

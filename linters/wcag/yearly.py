@@ -39,6 +39,7 @@ from linters.wcag.data import load
 from linters.wcag.evidence import for_criterion
 from linters.wcag.inputs import AuditPlan, url_path
 from linters.wcag.policy import ACCESSIBILITY_POLICY
+from linters.wcag.wcagem import export
 
 PASSED, FAILED, MANUAL, NOT_PRESENT = "voldoet", "voldoet niet", "handmatig controleren", "niet van toepassing"
 ANSWER_RESULTS = {PASS: PASSED, FAIL: FAILED, ANSWER_NOT_PRESENT: NOT_PRESENT, OPEN: MANUAL}
@@ -456,7 +457,9 @@ def write_yearly(
     }
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "onderzoek.json", out / "onderzoek.html", out / "toegankelijkheidsverklaring.md"]
+    written.append(out / "onderzoek.jsonld")
     write_atomic(written[0], json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(written[3], json.dumps(export(report), ensure_ascii=False, indent=2) + "\n")
     write_atomic(written[1], _html(report, criteria, evidence))
     write_atomic(written[2], _statement(report, criteria, status, today, statute))
     return written
