@@ -120,8 +120,8 @@ def byte_order_mark(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Of het bestand begint met de bytes EF BB BF (een 'byte order mark').
 
     Waarom is dit een probleem?
-        Sommige programma's zien de front-matter dan niet. De pagina wordt wel
-        gecontroleerd, maar het kan in andere hulpmiddelen misgaan.
+        Sommige programma's zien de front-matter dan niet. Onze controle werkt
+        wel, maar andere hulpmiddelen kunnen de pagina verkeerd lezen.
 
     Voorbeeld
         Een bestand opgeslagen in Kladblok als 'UTF-8 met BOM'.
@@ -160,7 +160,7 @@ def windows_line_endings(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Of er regeleinden `\r\n` in het bestand staan.
 
     Waarom is dit een probleem?
-        Git ziet dan bij elke kleine wijziging het hele bestand als gewijzigd.
+        Git ziet dan bij elke kleine verandering het hele bestand als veranderd.
         Reviewers van de afdeling zien dan niet wat er echt anders is.
 
     Voorbeeld

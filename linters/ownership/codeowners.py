@@ -241,7 +241,7 @@ def codeowners_out_of_date(pages: Sequence[Page], ctx: CheckContext) -> Iterator
 
     Waarom is dit een probleem?
         GitHub en GitLab vragen met CODEOWNERS de juiste afdeling om een
-        wijziging te beoordelen. Is een sectie verhuisd naar een andere afdeling,
+        verandering te beoordelen. Is een sectie verhuisd naar een andere afdeling,
         maar CODEOWNERS niet bijgewerkt? Dan beoordeelt de verkeerde afdeling
         de pagina's, of niemand.
 

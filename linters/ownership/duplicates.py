@@ -156,9 +156,9 @@ def duplicate_title(pages: Sequence[Page], ctx: CheckContext) -> Iterator[Detect
         Hoofdletters en spaties tellen niet mee.
 
     Waarom is dit een probleem?
-        In het menu, in de zoekresultaten en in het tabblad van de browser
-        ziet een bezoeker dan twee keer hetzelfde, en weet niet welke pagina
-        hij nodig heeft. Een schermlezer leest de titel als eerste voor.
+        Een bezoeker ziet dan twee keer hetzelfde: in het menu, in de
+        zoekresultaten en in het tabblad. Dan weet hij niet welke pagina hij
+        nodig heeft. Een schermlezer leest de titel als eerste voor.
 
     Voorbeeld
         `title: Aanvragen` op de pagina's over het paspoort en over de parkeervergunning.

@@ -159,7 +159,7 @@ def broken_front_matter(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Waarom is dit een probleem?
         Dan kan niemand de eigenaar en de controledatum lezen. De site bouwt
-        niet, en de andere velden worden niet gecontroleerd.
+        niet, en de controle kan de andere velden niet lezen.
 
     Voorbeeld
         `title: Afval: wat moet waar?` (een tweede dubbele punt zonder aanhalingstekens)
@@ -299,7 +299,7 @@ def invalid_front_matter_value(page: Page, ctx: CheckContext) -> Iterator[Detect
         redactiestatuut.
 
     Waarom is dit een probleem?
-        Een verkeerde waarde wordt stil genegeerd. Dan geldt bijvoorbeeld de
+        De site slaat een verkeerde waarde zonder melding over. Dan geldt bijvoorbeeld de
         verkeerde reviewcyclus, of gaat feedback naar een adres dat niet bestaat.
 
     Voorbeeld

@@ -230,7 +230,7 @@ def missing_image(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Waarom is dit een probleem?
         De bezoeker ziet een leeg vak of alleen de alt-tekst, en de site doet
-        een verzoek dat mislukt. Vaak is het bestand niet meegekopieerd naar de
+        iets op dat niet bestaat. Vaak is het bestand niet meegekopieerd naar de
         andere taalmap, of heeft het een andere naam.
 
     Voorbeeld

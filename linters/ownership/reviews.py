@@ -113,7 +113,7 @@ def owner_not_section_owner(page: Page, ctx: CheckContext) -> Iterator[Detection
         `secties` in redactiestatuut.yml eigenaar is van de map van de pagina.
 
     Waarom is dit een probleem?
-        Wie een pagina wijzigt, krijgt een reviewverzoek van de eigenaar van
+        Wie een pagina verandert, krijgt een vraag om review van de eigenaar van
         de sectie (CODEOWNERS). Noemt de pagina een andere afdeling, dan
         controleert de verkeerde afdeling de inhoud, en krijgt de eigen
         afdeling de feedback van bezoekers niet.
@@ -271,8 +271,8 @@ def review_long_overdue(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Waarom is dit een probleem?
         Een pagina die zo lang niet is bekeken, bevat bijna zeker oude
-        informatie: een oud tarief, een loket dat dicht is, een regel die niet
-        meer geldt. Bewoners handelen daarnaar.
+        informatie. Denk aan een oud tarief, een loket dat dicht is of een
+        regel die niet meer geldt. Bewoners handelen daarnaar.
 
     Voorbeeld
         `reviewed: 2024-01-10` op een pagina met een cyclus van 6 maanden.

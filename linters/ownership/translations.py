@@ -209,7 +209,7 @@ def translation_without_original(page: Page, ctx: CheckContext) -> Iterator[Dete
     "TR003",
     "stale-translation",
     Severity.WARNING,
-    "De Nederlandse pagina is veranderd na de laatste wijziging van de vertaling.",
+    "De Nederlandse pagina is veranderd nadat de vertaling voor het laatst veranderde.",
     "The Dutch original changed after the translation last changed.",
     site=True,
     inputs=site_inputs,
@@ -234,7 +234,7 @@ def stale_translation(pages: Sequence[Page], ctx: CheckContext) -> Iterator[Dete
         tarieven), `content/en/afval/grofvuil.md` voor het laatst op 6 oktober.
 
     Beter
-        Werk de Engelse pagina bij. Was de wijziging niet belangrijk voor de
+        Werk de Engelse pagina bij. Was de verandering niet belangrijk voor de
         vertaling (een tikfout)? Zet dan `translation_reviewed: 2026-11-22` op
         de Engelse pagina.
     """

@@ -14,7 +14,7 @@ page_not_checked = reported_rule(
     "A11Y100",
     "page-not-checked",
     Severity.ERROR,
-    "Een pagina kon niet worden gecontroleerd.",
+    "De controle kon een pagina niet openen.",
     "A page could not be checked.",
     reporter=AUDIT,
     messages={
@@ -75,10 +75,10 @@ third_party_request = reported_rule(
     Wat het controleert
         Of de pagina bij het laden iets ophaalt van een andere website dan
         die van de pagina zelf: een lettertype van Google, een script, een
-        ingesloten video. Links zijn geen verzoeken; die worden niet gemeld.
+        ingesloten video. Een link haalt niets op; die telt niet mee.
 
     Waarom is dit een probleem?
-        Elk verzoek geeft het IP-adres van de bezoeker aan die partij. De
+        Bij elke keer ophalen krijgt die partij het IP-adres van de bezoeker. De
         gemeente belooft dat de site niemand anders laat meekijken (privacy).
 
     Voorbeeld
@@ -353,7 +353,7 @@ baseline_entry_expired = reported_rule(
         Na die datum telt het probleem weer mee.
 
     Waarom is dit een probleem?
-        Een bekend probleem wordt geaccepteerd voor een tijd, met een reden.
+        De webredactie accepteert een bekend probleem voor een tijd, met een reden.
         Daarna moet het opgelost zijn, of opnieuw besloten.
 
     Voorbeeld

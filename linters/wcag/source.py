@@ -778,8 +778,8 @@ def html_not_allowed(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Waarom is dit een probleem?
         Eigen HTML ontsnapt aan de toegankelijke opmaak van de site. Een
-        `<iframe>` laadt vaak iets van een ander bedrijf (privacy), een
-        `style`-attribuut kan het contrast breken, een `<div>` als knop werkt
+        `<iframe>` laadt vaak iets van een ander bedrijf (privacy). Een
+        `style`-attribuut kan het contrast breken. Een `<div>` als knop werkt
         niet met het toetsenbord (WCAG 4.1.2).
 
     Voorbeeld
@@ -839,7 +839,7 @@ def script_in_content(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Waarom is dit een probleem?
         Een script in de tekst is niet nagekeken. Het kan gegevens van
         bezoekers naar anderen sturen, de pagina onbruikbaar maken voor
-        toetsenbord en schermlezer, of misbruikt worden.
+        toetsenbord en schermlezer, of iemand kan het misbruiken.
 
     Voorbeeld
         `<script src="https://example.com/widget.js"></script>`

@@ -252,7 +252,7 @@ def test_text_is_escaped_and_english_is_marked() -> None:
     afval = files["afdeling-afval.html"]
     assert "Een zin &lt; met &amp; tekens &gt; die te lang is." in afval
     assert '<span lang="en">Bulky waste</span>' in afval
-    assert '<td lang="en">You can utilise the bulky waste service.</td>' in afval
+    assert '<td lang="en"><span class="zin">You can utilise the bulky waste service.</span></td>' in afval
     assert '<h3 id="p-content-en-afval-grofvuil-md-kop" lang="en">Bulky waste</h3>' in afval
 
 
@@ -444,7 +444,7 @@ def test_every_value_from_content_statute_and_reports_is_escaped() -> None:
             "<h1>Afval &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</h1>",
             ">Titel &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</h3>",
             "Bericht &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;<br>",
-            "Zin &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</td>",
+            "Zin &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</span></td>",
             "<code>&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;",
             'href="mailto:&quot;&gt;&lt;script&gt;@diemen.nl"',
         ):
