@@ -13,5 +13,8 @@ ACCESSIBILITY_POLICY = PolicySection(
         # WCAG-EM names who evaluated and who commissioned the research; the statement repeats both.
         "onderzoeker": "Webredactie Gemeente Diemen (A. de Vries)",
         "opdrachtgever": "Gemeente Diemen, directie Dienstverlening",
+        # The statement links to the published report and names who signed it.
+        "rapport_adres": "https://www.diemen.nl/over-deze-website/toegankelijkheidsonderzoek-2026.html",
+        "vastgesteld_door": "Burgemeester en wethouders van Diemen",
     },
 )

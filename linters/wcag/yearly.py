@@ -82,6 +82,10 @@ class Criterion:
     page_answers: dict[str, dict[str, str]] = field(default_factory=dict)
     # The auditor's own note, kept apart from the evidence so an export carries it unchanged.
     note: str = ""
+    # What the organisation does about a failure and by when (the baseline's reason and expiry).
+    measures: tuple[tuple[str, date], ...] = ()
+    # The problem in words for residents (the statement): the auditor's note or the check's message.
+    problem: str = ""
 
     @property
     def legal(self) -> bool:
@@ -211,6 +215,15 @@ def evaluate(outcome: AuditOutcome, answers: Answers | None = None, today: date 
         url = getattr(finding.location, "url", finding.path)
         for sc in finding.wcag:
             failing[sc][f"{finding.code}: {finding.message.nl}"].add(url)
+    # A problem the baseline accepts for a while is still a failure in the research; its
+    # reason and expiry date are the measure and the date the statement promises.
+    measures: dict[str, list[tuple[str, date]]] = defaultdict(list)
+    for finding, entry in outcome.accepted:
+        url = getattr(finding.location, "url", finding.path)
+        for sc in finding.wcag:
+            failing[sc][f"{finding.code}: {finding.message.nl}"].add(url)
+            if (entry.reason, entry.expires) not in measures[sc]:
+                measures[sc].append((entry.reason, entry.expires))
     passing: dict[str, set[str]] = defaultdict(set)
     review: dict[str, set[str]] = defaultdict(set)
     from linters.wcag.axe import criteria as axe_criteria
@@ -250,10 +263,12 @@ def evaluate(outcome: AuditOutcome, answers: Answers | None = None, today: date 
         evidence: list[str] = []
         pages: set[str] = set()
         decided_by = ""
+        problem_text = ""
         if base.sc in failing:
             result = FAILED
             decided_by = "browser"
             for problem, urls in sorted(failing[base.sc].items()):
+                problem_text = problem_text or problem.split(": ", 1)[-1]
                 # Only pages of the sample count: a finding on a page outside it (a linked
                 # file) would otherwise give "33 of 32 pages".
                 inside = urls & sampled if sampled else urls
@@ -309,6 +324,9 @@ def evaluate(outcome: AuditOutcome, answers: Answers | None = None, today: date 
                 previous=previous,
                 page_answers=page_answers,
                 note=answer.note if answer is not None else "",
+                measures=tuple(sorted(measures.get(base.sc, []), key=lambda m: m[1])),
+                problem=(answer.note if answer is not None and answer.outcome() == FAIL and answer.note else "")
+                or problem_text,
             )
         )
     return criteria
@@ -432,6 +450,8 @@ def write_yearly(
         "status_verklaring": status,
         "totaal_wettelijk": _totals(criteria, legal=True),
         "totaal_wcag22": _totals(criteria, legal=False),
+        "rapport_adres": ACCESSIBILITY_POLICY.text(statute, "rapport_adres")
+        or f"{website.rstrip('/')}/over-deze-website/toegankelijkheidsonderzoek-{today.year}.html",
         "pagina_s_niet_gecontroleerd": [local(p.target.url) for p in outcome.not_checked],
         "resultaat_per_pagina": _page_results(outcome, sample, criteria),
         "bewijs_per_pagina": evidence,
@@ -493,6 +513,8 @@ def _statement(report: dict[str, Any], criteria: list[Criterion], status: str, t
         legal=report["totaal_wettelijk"],
         result=_RESULTS,
         failed=[c for c in criteria if c.result == FAILED],
+        report_url=report["rapport_adres"],
+        signed_by=ACCESSIBILITY_POLICY.text(statute, "vastgesteld_door") or report["opdrachtgever"],
         manual_count=sum(1 for c in criteria if c.legal and c.result == MANUAL),
         organisation=report["organisatie"],
         website=report["reikwijdte"]["website"],

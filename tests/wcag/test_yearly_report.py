@@ -85,8 +85,10 @@ def test_report_and_statement_say_what_the_audit_found(tmp_path: Path) -> None:
     statement = (out / "toegankelijkheidsverklaring.md").read_text(encoding="utf-8")
     assert statement.startswith("---\ntitle: Toegankelijkheidsverklaring\n")
     assert "- **Status:** C, eerste maatregelen genomen\n" in statement
-    assert "is klaar vóór 2027-05-22. Daarna werken wij deze verklaring bij." in statement
-    assert "- 1.1.1 Niet-tekstuele content: image-alt: Afbeelding zonder alt-tekst (op 1 van 3 pagina's)" in statement
+    assert "Wij testen nog 40 eisen zelf. Dat is klaar vóór 2027-05-22." in statement
+    assert (
+        "- 1.1.1 Niet-tekstuele content: Afbeelding zonder alt-tekst. Wij lossen dit op vóór 2027-05-22.\n" in statement
+    )
     assert "of bel 14 020.\n" in statement
 
 
@@ -184,3 +186,49 @@ def test_a_wrong_answers_file_stops_before_the_audit(tmp_path: Path, capsys: pyt
     wrong.write_text('criteria:\n  "1.1.1": misschien\n  "9.9.9": voldoet\n', encoding="utf-8")
     code, out, err = run_cli([*base, "--manual", str(wrong)], REPO, capsys)
     assert code == 2 and f"{wrong}:2: CFG008 criteria.1.1.1.resultaat" in err and f"{wrong}:3: CFG008" in err
+
+
+def test_statement_has_measures_no_placeholders_and_passes_our_checks(tmp_path: Path) -> None:
+    from linters.commands.check import check_pages
+    from linters.wcag.baseline import Entry
+
+    statute = load_statute(REPO / "redactiestatuut.yml")
+    finding = Finding(
+        "color-contrast",
+        "color-contrast",
+        Severity.ERROR,
+        Message("Te weinig contrast", "Too little contrast"),
+        PageTarget("/", ".md-copyright", "<div>", None),
+        "https://example.org/",
+        wcag=("1.4.3",),
+    )
+    entry = Entry("color-contrast", "Nieuwe huisstijlkleur voor de voettekst", date(2027, 3, 1), 3)
+    outcome = AuditOutcome(
+        result=RunResult(findings=[]),
+        pages=[PageResult(Target("/"), True, data=PASSES)],
+        facts={"browser": "120.0", "axe": "4.10.2"},
+        accepted=[(finding, entry)],
+    )
+    out = tmp_path / "jaar"
+    sample = Sample(structured={"/": ["startpagina (nl)"]}, seed=7)
+    write_yearly(outcome, {"sample": sample}, statute, date(2026, 11, 22), out, None, AuditPlan())
+    statement = (out / "toegankelijkheidsverklaring.md").read_text(encoding="utf-8")
+    # A problem the baseline accepts is still a failure, with its measure and date.
+    assert (
+        "- 1.4.3 Contrast (minimum): Te weinig contrast. Wat wij doen: Nieuwe huisstijlkleur voor de voettekst. "
+        "Klaar vóór 2027-03-01.\n" in statement
+    )
+    assert "](https://www.diemen.nl/over-deze-website/toegankelijkheidsonderzoek-2026.html)" in statement
+    assert "Vastgesteld door:** Het college van burgemeester en wethouders van Diemen" in statement
+    assert "invullen" not in statement.split("-->", 1)[1] and "(link" not in statement
+    # The draft is a page of the site: our own checks find nothing in it.
+    content = tmp_path / "content"
+    page = content / "nl" / "over-deze-website" / "toegankelijkheid.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(statement, encoding="utf-8")
+    (content / "nl" / "contact").mkdir()
+    (content / "nl" / "contact" / "klacht-indienen.md").write_text(
+        (REPO / "content/nl/contact/klacht-indienen.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = check_pages([page], statute, today=date(2026, 11, 22), content_root=content)
+    assert [(f.code, f.message.nl) for f in result.findings if f.path and f.path.endswith("toegankelijkheid.md")] == []
