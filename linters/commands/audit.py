@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 import time
 from collections import Counter
 from datetime import date
@@ -80,6 +81,12 @@ def add_parser(sub: Any) -> None:
         type=Path,
         help="neem de antwoorden over uit een bestand van W3C's WCAG-EM Report Tool (JSON-LD, --yearly)",
     )
+    audit.add_argument(
+        "--review",
+        action="store_true",
+        help="open een pagina op 127.0.0.1 om de handmatige controles in te vullen (bij het laatste jaarrapport)",
+    )
+    audit.add_argument("--port", type=int, default=0, help="poort voor --review (standaard: een vrije poort)")
     audit.add_argument("--evaluator", help="wie het onderzoek deed (--yearly; standaard uit het statuut)")
     audit.add_argument("--commissioner", help="voor wie het onderzoek is (--yearly; standaard uit het statuut)")
 
@@ -280,6 +287,34 @@ def _summary(outcome: AuditOutcome, plan: AuditPlan, lang: str, seconds: float) 
         print(f"  {label}: {page.target.url} ({page.error})", file=sys.stderr)
 
 
+def _review(args: argparse.Namespace, root: Path, today: date) -> int:
+    """Serve the answers page for the last yearly report until the auditor presses Ctrl+C."""
+    from linters.wcag.review import ReviewInputError, ReviewServer
+
+    report_dir = args.report_dir or (root / REPORT_DIR)
+    try:
+        server = ReviewServer(report_dir, args.manual or (report_dir / ANSWERS_FILE), today)
+    except ReviewInputError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_STOPPED
+    address = server.start(args.port)
+    print(
+        f"Open {address} in your browser. Stop with Ctrl+C."
+        if args.lang == "en"
+        else f"Open {address} in uw browser. Stoppen: Ctrl+C.",
+        file=sys.stderr,
+    )
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return EXIT_CLEAN
+
+
 def run(args: argparse.Namespace, root: Path) -> int:
     """`webredactie audit`."""
+    if args.review:
+        return _review(args, root, parse_today(args.today))
     return _run(args, root, load_project_statute(args, root), parse_today(args.today))
