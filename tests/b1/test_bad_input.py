@@ -71,7 +71,9 @@ def test_table_only_and_code_only_pages_are_fine(report: dict[str, list[dict[str
     assert [c for c in codes(report, "alleen-code.md") if c.startswith("B1")] == []
     pages = {p["path"]: p for p in report["__pages__"]}  # type: ignore[index]
     code_only = pages["content/nl/afval/alleen-code.md"]["metrics"]  # type: ignore[index]
-    assert code_only["sentences"] == 0 and code_only["readability_index"] == 100.0
+    # Nothing to read is not "easy to read": such a page has no index and does not count as measured.
+    assert code_only["sentences"] == 0 and "readability_index" not in code_only
+    assert code_only["sentence_difficulty"] == [] and code_only["hardest_sentences"] == []
 
 
 def test_page_in_the_wrong_language_folder(report: dict[str, list[dict[str, object]]]) -> None:
