@@ -59,6 +59,43 @@ def summary(result: RunResult, lang: str) -> str:
     )
 
 
+# The text report names the hardest sentences of at most this many pages (the
+# hardest pages first); the JSON report has them for every page.
+HARD_PAGES = 10
+
+
+def hardest_sentences(result: RunResult, lang: str) -> list[str]:
+    """'Start here': per page the sentences the readability judgement finds hardest, with why.
+
+    Reads the page metric `hardest_sentences` (any checker may provide it):
+    each entry has line, column, readability_index, text and reasons_nl /
+    reasons_en.
+    """
+    pages = [p for p in result.pages if p.metrics.get("hardest_sentences")]
+    if not pages:
+        return []
+    pages.sort(key=lambda p: (p.metrics.get("readability_index", 100.0), p.path))
+    en = lang == "en"
+    lines = ["Hardest sentences (start here):" if en else "Moeilijkste zinnen (begin hier):"]
+    for page in pages[:HARD_PAGES]:
+        for entry in page.metrics["hardest_sentences"]:
+            reasons = entry.get("reasons_en" if en else "reasons_nl") or []
+            why = "; ".join(reasons) or ("many hard things at once" if en else "veel moeilijke dingen tegelijk")
+            label = "readability" if en else "leesbaarheid"
+            lines.append(
+                f"{page.path}:{entry['line']}:{entry['column']}: {label} {entry['readability_index']:g}: {why}"
+            )
+            lines.append(f"    {'sentence' if en else 'zin'}: {entry['text']}")
+    rest = len(pages) - HARD_PAGES
+    if rest > 0:
+        lines.append(
+            f"{_plural(rest, 'more page', 'more pages')} with hard sentences: see --format json."
+            if en
+            else f"Nog {_plural(rest, 'pagina', 'pagina’s')} met moeilijke zinnen: zie --format json."
+        )
+    return lines
+
+
 def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> str:
     """All findings, in file order, then a summary line."""
     lines: list[str] = []
@@ -74,6 +111,7 @@ def render(result: RunResult, rules: Mapping[str, Rule], lang: str = "nl") -> st
         if finding.replacements:
             label = "try" if lang == "en" else "probeer"
             lines.append(f"    {label}: {', '.join(finding.replacements)}")
+    lines.extend(hardest_sentences(result, lang))
     lines.append(summary(result, lang))
     if result.tools:
         label = "Checked with" if lang == "en" else "Gecontroleerd met"

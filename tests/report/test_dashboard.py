@@ -453,3 +453,32 @@ def test_every_value_from_content_statute_and_reports_is_escaped() -> None:
             assert "<td>Digest &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;<br>" in page
         assert "Let op:</strong> Let op &lt;script&gt;" in files["index.html"]
         check_structure(files)
+
+
+def test_hardest_sentences_come_from_the_page_metric_and_are_shown() -> None:
+    result = fixture_run()
+    hard = {
+        "line": 7,
+        "column": 1,
+        "words": 31,
+        "difficulty": 48.2,
+        "readability_index": 5.4,
+        "reasons": ["long", "officialese"],
+        "text": "Indien u <b>bezwaar</b> wilt maken ...",
+        "reasons_nl": ["lang: 31 woorden", "ambtelijk woord: indien"],
+        "reasons_en": ["long: 31 words", "officialese: indien"],
+    }
+    first = result.pages[0]
+    pages = [replace(first, metrics={**first.metrics, "hardest_sentences": [hard, {"line": "broken"}]})]
+    result = RunResult(result.findings, pages + result.pages[1:])
+    view = model.build(result, DEPARTMENTS, today=TODAY, generated=NOW)
+    page = next(p for d in view.departments for p in d.pages if p.path == first.path)
+    assert [(h.line, h.readability, h.reasons_nl) for h in page.hardest] == [
+        (7, 5.4, ("lang: 31 woorden", "ambtelijk woord: indien"))
+    ]
+    dep = next(d for d in view.departments if page in d.pages)
+    files, _ = render_dashboard(result, DEPARTMENTS, fixture_records(), today=TODAY, now=NOW, run_id="t", sources=[])
+    department = files[html.department_file(dep.info.id)]
+    assert '<h2 id="moeilijkste-zinnen">Moeilijkste zinnen</h2>' in department
+    assert "Regel 7, leesbaarheid 5,4: lang: 31 woorden; ambtelijk woord: indien" in department
+    assert "&lt;b&gt;bezwaar&lt;/b&gt;" in department and "<b>bezwaar" not in department

@@ -78,3 +78,36 @@ def test_text_report_shows_a_sentence_once_per_file() -> None:
     text = FORMATS["text"](RunResult(findings=findings), rules_by_code(), "nl")
     assert text.count(sentence) == 2  # once in a.md, once in b.md
     assert text.count("(dezelfde zin als hierboven)") == 2
+
+
+def test_text_report_names_the_hardest_sentences_first(capsys: pytest.CaptureFixture[str]) -> None:
+    from dataclasses import replace
+
+    from linters.core.engine import PageSummary, RunResult
+    from linters.report import text
+
+    def page(path: str, index: float, line: int) -> PageSummary:
+        hard = {
+            "line": line,
+            "column": 1,
+            "readability_index": index,
+            "text": "Indien u bezwaar wilt maken, dient u ...",
+            "reasons_nl": ["ambtelijk woord: indien"],
+            "reasons_en": ["officialese: indien"],
+        }
+        return replace(
+            PageSummary(path, "nl", None, None, None, {}),
+            metrics={"readability_index": index, "hardest_sentences": [hard]},
+        )
+
+    result = RunResult(
+        [], [page("b.md", 60.0, 3), page("a.md", 40.0, 9), PageSummary("c.md", "nl", None, None, None, {})]
+    )
+    nl = text.render(result, {}, "nl").splitlines()
+    assert nl[0] == "Moeilijkste zinnen (begin hier):"
+    # The least readable page first; each sentence with its reason and its text.
+    assert nl[1] == "a.md:9:1: leesbaarheid 40: ambtelijk woord: indien"
+    assert nl[2].startswith("    zin: Indien u bezwaar")
+    assert nl[3].startswith("b.md:3:1:")
+    en = text.render(result, {}, "en").splitlines()
+    assert en[0] == "Hardest sentences (start here):" and en[1].endswith("officialese: indien")

@@ -202,6 +202,10 @@ def _todo(dep: DepartmentView, translations_known: bool) -> dict[str, int]:
     return {**todo, "nothing": not any(todo.values())}
 
 
+# At most this many pages of a department list their hardest sentences (the JSON report has all).
+HARD_PAGES = 10
+
+
 def _summary(
     dep: DepartmentView,
     view: SiteView,
@@ -228,6 +232,7 @@ def _summary(
             shown,
         ),
         page_rows=page_rows,
+        hard_pages=HARD_PAGES,
     )
 
 

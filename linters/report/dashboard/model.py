@@ -54,6 +54,18 @@ class ReviewItem:
         return self.days > 0
 
 
+@dataclass(frozen=True)
+class HardSentence:
+    """One of a page's hardest sentences (page metric `hardest_sentences`): where, how hard, and why."""
+
+    line: int
+    column: int
+    readability: float
+    text: str
+    reasons_nl: tuple[str, ...]
+    reasons_en: tuple[str, ...]
+
+
 @dataclass
 class PageView:
     """One page with its findings, readability and review."""
@@ -66,6 +78,8 @@ class PageView:
     readability: float | None = None
     at_b1: bool | None = None
     review: ReviewItem | None = None
+    # The sentences to start with, hardest first (empty when none is below the minimum).
+    hardest: list[HardSentence] = field(default_factory=list)
     # False for a path only findings name (a built page, a file outside content/).
     listed: bool = True
 
@@ -133,6 +147,12 @@ class DepartmentView:
         """Reviews due soon, soonest first."""
         items = [p.review for p in self.pages if p.review is not None and not p.review.overdue]
         return sorted(items, key=lambda r: (r.due, r.path))
+
+    @property
+    def hardest_pages(self) -> list[PageView]:
+        """Pages with hard sentences, the least readable first: where an editor starts."""
+        pages = [p for p in self.pages if p.hardest]
+        return sorted(pages, key=lambda p: (p.readability if p.readability is not None else 100.0, p.path))
 
     def of_kind(self, kind: Kind) -> list[tuple[PageView, Finding]]:
         """Every finding of one kind, with its page, in page order."""
@@ -254,7 +274,30 @@ def _page_view(summary: PageSummary, today: date) -> PageView:
     view = PageView(summary.path, summary.lang, summary.title, summary.rel_path)
     view.readability = _number(summary.metrics.get("readability_index"))
     view.review = _review(view, summary.metrics, today)
+    view.hardest = _hard_sentences(summary.metrics.get("hardest_sentences"))
     return view
+
+
+def _hard_sentences(value: Any) -> list[HardSentence]:
+    """The page metric `hardest_sentences`, skipping entries a broken or older run wrote differently."""
+    found: list[HardSentence] = []
+    for entry in value if isinstance(value, list) else []:
+        if not isinstance(entry, Mapping):
+            continue
+        line, column, index = entry.get("line"), entry.get("column"), _number(entry.get("readability_index"))
+        if not isinstance(line, int) or not isinstance(column, int) or index is None:
+            continue
+        found.append(
+            HardSentence(
+                line,
+                column,
+                index,
+                str(entry.get("text") or ""),
+                tuple(str(r) for r in entry.get("reasons_nl") or []),
+                tuple(str(r) for r in entry.get("reasons_en") or []),
+            )
+        )
+    return found
 
 
 def _lang_of_path(path: str) -> str:
