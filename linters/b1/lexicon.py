@@ -40,6 +40,8 @@ class Entry:
     better: tuple[str, ...]
     source: Source
     note: str = ""
+    # Words that, right after the phrase, make it an ordinary use (no finding).
+    unless_next: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ def word_list(name: str, lang: str) -> WordList:
                 better=tuple(str(b) for b in better),
                 source=sources[source_key],
                 note=str(item.get("let_op", "")),
+                unless_next=frozenset(str(w).lower() for w in item.get("niet_voor") or []),
             )
         )
     return WordList(name, tuple(entries), sources, _index(entries))
@@ -210,6 +213,7 @@ class Grammar:
     subordinators_after_comma: Mapping[str, frozenset[str]]
     auxiliaries_nl: frozenset[str]
     personal_words: Mapping[str, frozenset[str]]
+    naming_participles_en: frozenset[str]
 
 
 def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
@@ -238,7 +242,7 @@ def grammar() -> Grammar:
         subordinators_after_comma={"nl": _words(data, "bijzin_na_komma_nl"), "en": _words(data, "bijzin_na_komma_en")},
         auxiliaries_nl=_words(data, "hulpwerkwoorden_nl"),
         personal_words={"nl": _words(data, "persoonlijk_nl"), "en": _words(data, "persoonlijk_en")},
-
+        naming_participles_en=_words(data, "en_benoemende_deelwoorden"),
     )
 
 

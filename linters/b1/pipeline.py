@@ -209,6 +209,8 @@ def make_wordlist(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
                 for entry in candidates:
                     n = len(entry.lemmas)
                     if i + n <= len(doc) and all(entry.lemmas[k] in (lemmas[i + k], lowers[i + k]) for k in range(n)):
+                        if i + n < len(doc) and lowers[i + n] in entry.unless_next:
+                            continue
                         found.append(Span(doc, i, i + n, label=entry.phrase))
                         matched = n
                         break
@@ -302,7 +304,7 @@ def make_passive(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
 
     def english(doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        be, irregular = grammar.be_forms, grammar.irregular_participles_en
+        be, irregular, naming = grammar.be_forms, grammar.irregular_participles_en, grammar.naming_participles_en
         lowers: list[str] = doc._.b1_lower
         for bounds in doc._.b1_sentences:
             if not any(lowers[k] in be for k in range(bounds.start, bounds.end)):
@@ -314,6 +316,9 @@ def make_passive(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
                 # be + up to two adverbs or 'not' + participle: 'is not always checked'.
                 for j in range(k + 1, min(k + 4, len(tokens))):
                     lower = tokens[j].lower_
+                    if lower in naming:
+                        # 'In Dutch this is called gft': a name, nobody to make active.
+                        break
                     if _english_participle(lower, irregular):
                         spans.append(Span(doc, token.i, tokens[j].i + 1, label="be"))
                         break

@@ -383,12 +383,14 @@ def passive_voice(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Wij behandelen uw aanvraag binnen acht weken.
     """
+    # The suggested subject is in the page's language, whatever the report's language.
+    we, you = ("wij", "u") if page.lang == "nl" else ("we", "you")
     for bd, span in _passive(page, "worden" if page.lang == "nl" else "be"):
         yield Detection(
             _span(page, bd, span.start_char, span.end_char),
             Message(
-                f"'{span.text}' is de lijdende vorm. Schrijf wie het doet: 'wij ...' of 'u ...'.",
-                f"'{span.text}' is passive. Say who does it: 'we ...' or 'you ...'.",
+                f"'{span.text}' is de lijdende vorm. Schrijf wie het doet: '{we} ...' of '{you} ...'.",
+                f"'{span.text}' is passive. Say who does it: '{we} ...' or '{you} ...'.",
             ),
             context=_context(span.sent.text),
         )

@@ -136,3 +136,21 @@ def test_address_form_follows_the_statute(capsys: pytest.CaptureFixture[str], tm
     )
     assert "B1012" not in out  # a je-page is right on a je-site
     assert "b1013-mixed-address-form.md:7:1: error B1013 mixed-address-form" in out  # now 'U' is the odd one
+
+
+def test_english_passive_advice_names_english_subjects() -> None:
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    from linters.commands.cli import main
+    from tests.conftest import chdir
+
+    out = StringIO()
+    with chdir(SITE), redirect_stdout(out):
+        main(
+            ["check", "content/en/afval/b1005-passive-voice.md", "--format", "json", "--fail-on", "never", "--no-cache"]
+        )
+    (finding,) = [f for f in json.loads(out.getvalue())["findings"] if f["code"] == "B1005"]
+    # The Dutch message about an English page suggests English words.
+    assert "'we ...' of 'you ...'" in finding["message_nl"]
+    assert "'wij" not in finding["message_nl"] and "'u ...'" not in finding["message_nl"]
