@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from linters.core.finding import LEVELS
 from linters.report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_STOPPED = 0, 1, 2
-FAIL_LEVELS = ("error", "warning", "suggestion", "never")
+FAIL_LEVELS = (*LEVELS, "never")
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:

@@ -33,6 +33,24 @@ class Severity(enum.IntEnum):
         except KeyError:
             raise ValueError(value) from None
 
+    def word(self, lang: str = "nl", count: int = 1) -> str:
+        """The level as a word for people, singular or plural: `fout`/`fouten`, `error`/`errors`."""
+        one, many = SEVERITY_WORDS[self]["en" if lang == "en" else "nl"]
+        return one if count == 1 else many
+
+
+# The one vocabulary of levels: `label` in configuration, the command line and
+# machine output; these words where people read them (reports, the dashboard,
+# the preview panel). Output formats with levels of their own map them in
+# `linters/report/levels.py`.
+SEVERITY_WORDS: dict[Severity, dict[str, tuple[str, str]]] = {
+    Severity.ERROR: {"nl": ("fout", "fouten"), "en": ("error", "errors")},
+    Severity.WARNING: {"nl": ("waarschuwing", "waarschuwingen"), "en": ("warning", "warnings")},
+    Severity.SUGGESTION: {"nl": ("suggestie", "suggesties"), "en": ("suggestion", "suggestions")},
+}
+# Every level's label, the most serious first (`error`, `warning`, `suggestion`).
+LEVELS: tuple[str, ...] = tuple(s.label for s in sorted(Severity, reverse=True))
+
 
 @dataclass(frozen=True)
 class SourceSpan:

@@ -17,6 +17,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from linters.core.config import ConfigCode, ConfigError, Problems, display_path
+from linters.core.finding import LEVELS
 from linters.core.yamlread import MapReader, make_yaml, yaml_error_position
 
 ADDRESS_FORMS = ("u", "je")
@@ -399,7 +400,7 @@ def _read_rule_settings(top: MapReader, problems: Problems, known_rules: Collect
                 "een code (B1001) of naam (long-sentence) uit 'webredactie rules'",
             )
             continue
-        if value is False or value in ("suggestion", "warning", "error"):
+        if value is False or value in LEVELS:
             settings[str(key)] = value
         else:
             problems.add(

@@ -8,8 +8,6 @@ from linters.core.engine import RunResult
 from linters.core.finding import Finding, Severity, SourceSpan
 from linters.core.rules import Rule
 
-_SEVERITY_NL = {Severity.ERROR: "fout", Severity.WARNING: "waarschuwing", Severity.SUGGESTION: "suggestie"}
-
 
 def location_text(finding: Finding) -> str:
     """`path:line:col` for source spans; `url selector (path)` for built pages."""
@@ -32,31 +30,23 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def _levels(result: RunResult, lang: str) -> str:
+    counts = ((severity, result.count(severity)) for severity in sorted(Severity, reverse=True))
+    return ", ".join(f"{count} {severity.word(lang, count)}" for severity, count in counts)
+
+
 def summary(result: RunResult, lang: str) -> str:
     """A closing line that counts findings and pages."""
     pages = len(result.pages)
     # Findings on files that are not pages (the statute, a refused symbolic link) are not counted as pages.
     with_findings = len({f.path for f in result.findings} & {p.path for p in result.pages})
-    errors, warnings, suggestions = (
-        result.count(Severity.ERROR),
-        result.count(Severity.WARNING),
-        result.count(Severity.SUGGESTION),
-    )
     if lang == "en":
         if not result.findings:
             return f"No problems found in {_plural(pages, 'page', 'pages')}."
-        return (
-            f"{_plural(errors, 'error', 'errors')}, {_plural(warnings, 'warning', 'warnings')}, "
-            f"{_plural(suggestions, 'suggestion', 'suggestions')} in {with_findings} of "
-            f"{_plural(pages, 'page', 'pages')}."
-        )
+        return f"{_levels(result, lang)} in {with_findings} of {_plural(pages, 'page', 'pages')}."
     if not result.findings:
         return f"Geen problemen gevonden in {_plural(pages, 'pagina', 'pagina’s')}."
-    return (
-        f"{_plural(errors, 'fout', 'fouten')}, {_plural(warnings, 'waarschuwing', 'waarschuwingen')}, "
-        f"{_plural(suggestions, 'suggestie', 'suggesties')} in {with_findings} van "
-        f"{_plural(pages, 'pagina', 'pagina’s')}."
-    )
+    return f"{_levels(result, lang)} in {with_findings} van {_plural(pages, 'pagina', 'pagina’s')}."
 
 
 # The text report names the hardest sentences of at most this many pages (the

@@ -26,7 +26,7 @@ from linters.wcag import audit_rules, axe_rules
 from linters.wcag import axe as axe_adapter
 from linters.wcag.baseline import Baseline, Entry
 from linters.wcag.data import load
-from linters.wcag.inputs import AuditPlan, url_path
+from linters.wcag.inputs import PA11Y_TYPES, AuditPlan, url_path
 from linters.wcag.runner import PageResult, RunnerSettings, Target, run_pages
 from linters.wcag.server import AXE_PATH, serve
 from linters.wcag.source import foreign_sentences
@@ -218,10 +218,9 @@ class _Collector:
         return (finding.code, where.source.path, where.selector, finding.needs_review)
 
     def _add(self, finding: Finding) -> None:
-        types = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
         if finding.code in self.plan.ignore or finding.name in self.plan.ignore:
             self.ignored += 1
-        elif types[finding.severity] in self.plan.ignore_types:
+        elif PA11Y_TYPES[finding.severity] in self.plan.ignore_types:
             self.ignored += 1
         elif (key := self._theme_key(finding)) is not None:
             # Kept on the page with the first address, so the report does not depend on the order of tabs.

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
+from linters.core.finding import Severity
 from linters.wcag.axe import BEST_PRACTICE
 from linters.wcag.runner import PageOptions, Target
 
@@ -51,7 +52,8 @@ PA11Y_KEYS = {
     "rootElement",
     "rules",
 }
-_SEVERITY_TYPES = {"error", "warning", "notice"}
+# pa11y's names for our levels, as pa11y-ci's `ignore` lists them.
+PA11Y_TYPES: dict[Severity, str] = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
 
 class AuditInputError(Exception):
@@ -263,8 +265,8 @@ def read_pa11yci(path: Path, plan: AuditPlan, base: PageOptions) -> None:
         raise AuditInputError(
             f"{where}: 'ignore' moet een lijst met regelcodes zijn.", f"{where}: 'ignore' must be a list of codes."
         )
-    plan.ignore_types = frozenset(i for i in ignore if i in _SEVERITY_TYPES)
-    plan.ignore = frozenset(i for i in ignore if i not in _SEVERITY_TYPES)
+    plan.ignore_types = frozenset(i for i in ignore if i in PA11Y_TYPES.values())
+    plan.ignore = frozenset(i for i in ignore if i not in PA11Y_TYPES.values())
     if "threshold" in defaults:
         plan.threshold = _number(defaults["threshold"], "threshold", where)
     if "concurrency" in defaults:

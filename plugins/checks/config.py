@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from linters.core.finding import LEVELS
+
 
 class ChecksConfig(Config):
     """How the checks of `webredactie` take part in `mkdocs build` and `mkdocs serve`."""
@@ -17,7 +19,7 @@ class ChecksConfig(Config):
     lang = c.Choice(("nl", "en"), default="nl")
     # Findings at or above this level are logged as warnings in `mkdocs build`,
     # so `--strict` (on in mkdocs.yml) fails; `never` only counts them.
-    fail_on = c.Choice(("error", "warning", "suggestion", "never"), default="error")
+    fail_on = c.Choice((*LEVELS, "never"), default="error")
     # The panel with this page's findings on the preview page (`mkdocs serve` only).
     panel = c.Type(bool, default=True)
     # Share the run cache of `webredactie check` (.webredactie-cache/ next to mkdocs.yml).

@@ -14,12 +14,6 @@ ONLY_PREVIEW = {
     "en": "Only shown in the preview.",
 }
 NONE = {"nl": "Geen meldingen.", "en": "No findings."}
-WORDS = {
-    "nl": {Severity.ERROR: ("fout", "fouten"), Severity.WARNING: ("waarschuwing", "waarschuwingen"),
-           Severity.SUGGESTION: ("suggestie", "suggesties")},
-    "en": {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings"),
-           Severity.SUGGESTION: ("suggestion", "suggestions")},
-}  # fmt: skip
 
 
 def counts(findings: Sequence[Finding], lang: str) -> str:
@@ -28,8 +22,7 @@ def counts(findings: Sequence[Finding], lang: str) -> str:
     for severity in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION):
         number = sum(1 for f in findings if f.severity == severity)
         if number:
-            one, many = WORDS[lang][severity]
-            parts.append(f"{number} {one if number == 1 else many}")
+            parts.append(f"{number} {severity.word(lang, number)}")
     return (", ".join(parts) + ".") if parts else NONE[lang]
 
 
@@ -44,7 +37,7 @@ def panel(findings: Sequence[Finding], lang: str) -> dict[str, Any]:
             {
                 "location": location_text(f),
                 "severity": f.severity.label,
-                "severity_label": WORDS[lang][f.severity][0],
+                "severity_label": f.severity.word(lang),
                 "code": f.code,
                 "name": f.name,
                 "message": f.message.get(lang),

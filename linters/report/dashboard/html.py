@@ -36,7 +36,6 @@ PART_BUDGET = 1_200_000
 MAX_ROWS_PER_PAGE = 300
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
-SEVERITY_NL = {Severity.ERROR: "fout", Severity.WARNING: "waarschuwing", Severity.SUGGESTION: "suggestie"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ HELPERS: dict[str, Any] = {
     "title_of": title_of,
     "swatch": _swatch,
     "severities": SEVERITIES,
-    "severity_word": SEVERITY_NL,
+    "severity_words": {s: (s.word("nl"), s.word("nl", 2)) for s in Severity},
 }
 
 
@@ -146,7 +145,7 @@ def _row(finding: Finding, page: PageView, options: Options) -> FindingRow:
     lang = "en" if in_source and page.lang == "en" else "nl"
     common = (
         finding.severity.label,
-        SEVERITY_NL[finding.severity],
+        finding.severity.word("nl"),
         finding.needs_review,
         kind_of(finding).label,
         finding.code,
