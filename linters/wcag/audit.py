@@ -25,7 +25,6 @@ from linters.core.statute import Statute
 from linters.wcag import audit_rules, axe_rules
 from linters.wcag import axe as axe_adapter
 from linters.wcag.baseline import Baseline, Entry
-from linters.wcag.data import load
 from linters.wcag.inputs import PA11Y_TYPES, AuditPlan, url_path
 from linters.wcag.runner import PageResult, RunnerSettings, Target, run_pages
 from linters.wcag.server import AXE_PATH, serve
@@ -358,11 +357,9 @@ class _Collector:
                 ),
                 self.sources.owner(None),
             )
-        texts = load("link_texts")
+        # page.js returns only the links that linters/wcag/link_texts.py judges unclear.
         for link in own.get("links", []):
-            lists = texts.get(link.get("lang") or "nl") or texts["nl"]
-            name = _normal(link.get("name"))
-            if name and (name in lists["exact"] or any(p in name for p in lists["contains"])):
+            if link.get("name"):
                 info = link.get("info")
                 self._ours(
                     audit_rules.unclear_link_text_in_page,

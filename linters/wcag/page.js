@@ -108,16 +108,18 @@ async (opts) => {
     own.counts[key] = document.querySelectorAll(sel).length;
   }
   const pageLang = (document.documentElement.getAttribute("lang") || "").slice(0, 2).toLowerCase();
-  // Only links whose text is on the list of vague texts are reported (the lists come from
-  // linters/wcag/data/link_texts.yml); the rest costs no selector and no layout work.
+  // Only links whose text says nothing about where they go are reported: the judgement is
+  // one expression per language, made by linters/wcag/link_texts.py from its word lists, and
+  // normal() is that module's normal(). The rest costs no selector and no layout work.
   const normal = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]+/gu, " ").replace(/\s+/g, " ").trim();
+  const unclearText = Object.fromEntries(Object.entries(opts.linkTexts).map(([l, p]) => [l, new RegExp(p, "u")]));
   for (const a of document.querySelectorAll("a[href]")) {
     const name = (a.getAttribute("aria-label") || a.textContent || Array.from(a.querySelectorAll("img[alt]")).map((i) => i.alt).join(" ")).replace(/\s+/g, " ").trim();
     const langEl = a.closest("[lang]");
     const lang = langEl ? langEl.getAttribute("lang").slice(0, 2).toLowerCase() : pageLang;
-    const list = opts.linkTexts[lang] || opts.linkTexts.nl;
+    const unclear = unclearText[lang] || unclearText.nl;
     const key = normal(name);
-    if (!key || !(list.exact.includes(key) || list.contains.some((p) => key.includes(p)))) continue;
+    if (!key || !unclear.test(key)) continue;
     if (excluded(a) || a.closest("[hidden], [aria-hidden=true]")) continue;
     own.links.push({ selector: selectorOf(a), html: a.outerHTML.slice(0, 300), name, lang, info: infoOf(a) });
   }

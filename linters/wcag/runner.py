@@ -93,11 +93,10 @@ class PageFailure(Exception):
     """A page that cannot be audited; the message is for people (Dutch)."""
 
 
-def _link_texts() -> dict[str, Any]:
-    from linters.wcag.data import load
+def _link_texts() -> dict[str, str]:
+    from linters.wcag.link_texts import for_browser
 
-    lists = load("link_texts")
-    return {lang: {"exact": list(v["exact"]), "contains": list(v["contains"])} for lang, v in lists.items()}
+    return for_browser()
 
 
 def _language_words() -> dict[str, list[str]]:
@@ -116,7 +115,8 @@ class RunnerSettings:
     tags: tuple[str, ...]
     concurrency: int = 2
     axe_url: str | None = None
-    link_texts: dict[str, Any] = field(default_factory=_link_texts)
+    # The expression per language that judges link texts (linters/wcag/link_texts.py).
+    link_texts: dict[str, str] = field(default_factory=_link_texts)
     language_words: dict[str, list[str]] = field(default_factory=_language_words)
     settle: float = 2.0
     extra_args: tuple[str, ...] = ()

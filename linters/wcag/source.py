@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.page import Link, Page, ProseBlock
 from linters.core.rules import CheckContext, rule
+from linters.wcag import link_texts
 from linters.wcag.data import load
 from linters.wcag.html import Tag, page_tags
 
@@ -90,14 +91,8 @@ def unclear_link_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         `U kunt [grofvuil laten ophalen](grofvuil.md).`
     """
-    lists = load("link_texts")[page.lang]
-    exact = frozenset(lists["exact"])
-    contains = tuple(lists["contains"])
     for link in page.links:
-        text = _normal(_link_text(page, link))
-        if not text:
-            continue
-        if text in exact or any(phrase in text for phrase in contains):
+        if link_texts.unclear(_link_text(page, link), page.lang):
             yield Detection(
                 _span(page, link.line, link.column),
                 Message(
