@@ -19,7 +19,7 @@ from linters.core.statute import PolicySection, Statute
 from linters.ownership import codeowners, contact, duplicates, frontmatter, links, reviews, translations
 from linters.wcag.audit_rules import AUDIT_RULES
 from linters.wcag.axe_rules import axe_rules
-from linters.wcag.policy import ACCESSIBILITY_POLICY
+from linters.wcag.policy import ACCESSIBILITY_POLICY, THIRD_PARTY_POLICY
 from linters.wcag.source import SOURCE_RULES
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -89,7 +89,7 @@ def find_rule(key: str) -> Rule | None:
 
 
 # The parts of the statute the families declare; the loader accepts these and no others.
-POLICIES: tuple[PolicySection, ...] = (LANGUAGE_POLICY, ACCESSIBILITY_POLICY)
+POLICIES: tuple[PolicySection, ...] = (LANGUAGE_POLICY, ACCESSIBILITY_POLICY, THIRD_PARTY_POLICY)
 
 
 def load_statute(path: Path, known_rules: Collection[str] | None = None, content_root: Path | None = None) -> Statute:

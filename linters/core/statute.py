@@ -9,7 +9,7 @@ time through CI would lose a morning.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,20 @@ class PolicyKey:
 
 
 @dataclass(frozen=True)
+class PolicyList:
+    """A list of reviewed entries in a policy section (a host with its reason), each a mapping of texts.
+
+    `key` is the field that names an entry: it must be unique in the list.
+    `check` returns a Dutch reason when an entry's key is not allowed.
+    """
+
+    key: str
+    fields: Mapping[str, str]
+    meaning: str
+    check: Callable[[str], str | None] | None = None
+
+
+@dataclass(frozen=True)
 class PolicySection:
     """A top-level part of the statute that a family declares and reads (`taalbeleid`, `toegankelijkheid`).
 
@@ -56,6 +70,8 @@ class PolicySection:
     per_language: Mapping[str, Mapping[str, PolicyKey]] = field(default_factory=dict)
     # Plain text settings with an example each: `toegankelijkheid: {norm: WCAG 2.2 AA}`.
     texts: Mapping[str, str] = field(default_factory=dict)
+    # Lists of reviewed entries: `inhoud_van_derden: {toegestaan: [{host: ..., reden: ...}]}`.
+    lists: Mapping[str, PolicyList] = field(default_factory=dict)
 
     def threshold(self, statute: Statute, lang: str, key: str) -> float:
         """The statute's value for a threshold, or the declared default when the statute is silent."""
@@ -67,6 +83,11 @@ class PolicySection:
         """A text setting of this part, None when the statute does not give it."""
         value = statute.policies.get(self.key, {}).get(key)
         return value if isinstance(value, str) else None
+
+    def entries(self, statute: Statute, key: str) -> list[Mapping[str, str]]:
+        """The validated entries of one list of this part (empty when the statute has none)."""
+        value = statute.policies.get(self.key, {}).get(key)
+        return list(value) if isinstance(value, list) else []
 
 
 @dataclass(frozen=True)
@@ -377,8 +398,51 @@ def _read_policy(top: MapReader, problems: Problems, section: PolicySection) -> 
                 thresholds[key] = value
         lang_reader.finish()
         values[lang] = thresholds
+    for name, spec in section.lists.items():
+        values[name] = _read_policy_list(reader, problems, name, spec)
     reader.finish()
     return values
+
+
+def _read_policy_list(reader: MapReader, problems: Problems, name: str, spec: PolicyList) -> list[dict[str, str]]:
+    entries: list[dict[str, str]] = []
+    seen: dict[str, int] = {}
+    for index, line, node in reader.items(name):
+        item = MapReader(node, f"{reader.sub(name)}[{index}]", problems, line)
+        values: dict[str, str] = {}
+        for field_name, example in spec.fields.items():
+            check = spec.check if field_name == spec.key else None
+            value = item.get(field_name, str, required=True, example=example, check=check)
+            if isinstance(value, str) and not value.strip():
+                problems.add(
+                    ConfigCode.INVALID_VALUE,
+                    item.line_of(field_name),
+                    item.sub(field_name),
+                    f"'{field_name}' is leeg. Schrijf de {spec.meaning} erbij.",
+                    f"'{field_name}' is empty.",
+                    "",
+                    f"{field_name}: {example}",
+                )
+                value = None
+            if value is not None:
+                values[field_name] = value.strip()
+        item.finish()
+        if len(values) != len(spec.fields):
+            continue
+        key = values[spec.key].lower()
+        if key in seen:
+            problems.add(
+                ConfigCode.DUPLICATE_ID,
+                item.line_of(spec.key),
+                item.sub(spec.key),
+                f"'{values[spec.key]}' staat er al (regel {seen[key]}).",
+                f"'{values[spec.key]}' is already listed (line {seen[key]}).",
+                "elke waarde één keer",
+            )
+            continue
+        seen[key] = item.line_of(spec.key)
+        entries.append(values)
+    return entries
 
 
 def _read_rule_settings(top: MapReader, problems: Problems, known_rules: Collection[str] | None) -> dict[str, Any]:
