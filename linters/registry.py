@@ -38,6 +38,7 @@ ALL_RULES: tuple[Rule, ...] = (
     frontmatter.missing_description,
     frontmatter.unknown_front_matter_field,
     frontmatter.invalid_front_matter_value,
+    frontmatter.markup_in_front_matter,
     duplicates.duplicate_title,
     duplicates.duplicate_description,
     frontmatter.page_without_owner,

@@ -9,7 +9,9 @@ deep they are instead of guessing from the language.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -37,6 +39,13 @@ def statute_for(config: MkDocsConfig, value: str, plugin: str, known_rules: froz
         raise PluginError(
             f"{plugin}: het redactiestatuut heeft {len(err.problems)} fout(en); de site is niet gebouwd:\n{lines}"
         ) from None
+
+
+def plain(value: Any) -> str | None:
+    """A page variable as the text the editor wrote (gemeente/sanitise escapes them for the theme)."""
+    if isinstance(value, Markup):
+        return value.unescape()
+    return value if isinstance(value, str) else None
 
 
 class BuildDepth:

@@ -15,6 +15,7 @@ from typing import Any
 
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.input_rules import reading_problems
+from linters.core.markup import looks_like_markup
 from linters.core.page import LANGUAGES, Page
 from linters.core.rules import CheckContext, rule
 
@@ -324,6 +325,59 @@ def invalid_front_matter_value(page: Page, ctx: CheckContext) -> Iterator[Detect
                     f"The field '{key}' has a wrong value: '{value}'. Example: '{key}: {spec.example}'.",
                 ),
             )
+
+
+@rule(
+    "FM009",
+    "markup-in-front-matter",
+    Severity.ERROR,
+    "Een tekst in de front-matter bevat HTML.",
+    "A front-matter text contains HTML.",
+)
+def markup_in_front_matter(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """HTML in de titel, de beschrijving of een ander tekstveld van de front-matter.
+
+    Wat het controleert
+        Of een tekst in de front-matter (`title`, `description`, `contact`, ...)
+        iets bevat dat een browser als HTML leest: een tag (`<img ...>`,
+        `<b>`), een commentaar (`<!--`) of een teken als `&lt;`.
+
+    Waarom is dit een probleem?
+        De titel en de beschrijving staan op veel plekken: boven de pagina, in
+        het menu, in de titel van het tabblad, in zoekresultaten. De site toont
+        ze altijd als gewone tekst, dus HTML staat er letterlijk. Via HTML in
+        de front-matter kan ook een script op de site komen; de bouw stopt
+        daarom (`mkdocs build --strict`).
+
+    Voorbeeld
+        `title: Afval <b>gratis</b> laten ophalen`
+
+    Beter
+        `title: Afval gratis laten ophalen`
+    """
+    if page.front_matter is None:
+        return
+    for key, value in page.front_matter.data.items():
+        texts = (
+            [value]
+            if isinstance(value, str)
+            else [v for v in value if isinstance(v, str)]
+            if isinstance(value, list)
+            else []
+        )
+        for text in texts:
+            piece = looks_like_markup(text)
+            if piece is not None:
+                yield Detection(
+                    _at(page, key),
+                    Message(
+                        f"Het veld '{key}' bevat HTML ({piece}). De site toont dat als gewone tekst. "
+                        "Schrijf alleen tekst, zonder < > en zonder codes als &lt;.",
+                        f"The field '{key}' contains HTML ({piece}). The site shows it as plain text. Write text only.",
+                    ),
+                    context=text,
+                )
+                break
 
 
 @rule(

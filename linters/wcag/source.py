@@ -8,6 +8,8 @@ audit's job (`linters/wcag/audit.py`). Word lists are data in `data/`.
 
 from __future__ import annotations
 
+import functools
+import html
 import posixpath
 import re
 from collections.abc import Iterator
@@ -16,9 +18,13 @@ from urllib.parse import urlsplit
 from linters.core.finding import Detection, Message, Severity, SourceSpan
 from linters.core.page import Link, Page, ProseBlock
 from linters.core.rules import CheckContext, rule
+from linters.core.urls import is_third_party, site_domain
 from linters.wcag import link_texts
 from linters.wcag.data import load
 from linters.wcag.html import Tag, page_tags
+from linters.wcag.policy import reviewed_hosts
+from linters.wcag.render import rendered_body
+from linters.wcag.sanitise import Policy, Removal, make_policy, sanitise, unsafe_scheme
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -36,6 +42,7 @@ _TRANSCRIPT = re.compile(r"uitgeschreven|transcript|tekst van de (?:video|audio|
 _COMMENT = re.compile(r"<!--.*?-->")
 # markdown-it refuses `javascript:` links, so they stay text; find them in the source.
 _JS_MARKDOWN_LINK = re.compile(r"\]\(\s*<?\s*javascript:", re.IGNORECASE)
+_MAY_RENDER_UNSAFE = re.compile(r"[<{]|&#|script|data:", re.IGNORECASE)
 _CONTENT_KINDS = ("paragraph", "heading", "list-item", "table-cell", "table-header", "blockquote")
 
 
@@ -759,7 +766,7 @@ _UNSAFE_ELEMENTS = frozenset({"script"})
 @rule(
     "A11Y014",
     "html-not-allowed",
-    Severity.WARNING,
+    Severity.ERROR,
     "HTML die niet op de lijst van toegestane HTML staat.",
     "HTML that is not on the reviewed allowlist.",
 )
@@ -772,10 +779,12 @@ def html_not_allowed(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         webredactie nagekeken: video met ondertiteling, tabellen, afkortingen.
 
     Waarom is dit een probleem?
-        Eigen HTML ontsnapt aan de toegankelijke opmaak van de site. Een
-        `<iframe>` laadt vaak iets van een ander bedrijf (privacy). Een
-        `style`-attribuut kan het contrast breken. Een `<div>` als knop werkt
-        niet met het toetsenbord (WCAG 4.1.2).
+        De site publiceert HTML die niet op de lijst staat niet: de bouw haalt
+        het weg (`docs/veiligheid.md`). Eigen HTML ontsnapt ook aan de
+        toegankelijke opmaak van de site. Een `<iframe>` laadt vaak iets van
+        een ander bedrijf (privacy). Een `style`-attribuut kan het contrast
+        breken. Een `<div>` als knop werkt niet met het toetsenbord (WCAG
+        4.1.2).
 
     Voorbeeld
         `<iframe src="https://www.youtube.com/embed/abc"></iframe>` of
@@ -794,8 +803,8 @@ def html_not_allowed(page: Page, ctx: CheckContext) -> Iterator[Detection]:
             yield Detection(
                 _span(page, tag.line, tag.column),
                 Message(
-                    f"Het HTML-element <{tag.name}> staat niet op de lijst van toegestane HTML. Schrijf het "
-                    "in Markdown, of vraag de webredactie om het na te kijken.",
+                    f"Het HTML-element <{tag.name}> staat niet op de lijst van toegestane HTML. De site "
+                    "publiceert het niet. Schrijf het in Markdown, of vraag de webredactie om het na te kijken.",
                     f"The HTML element <{tag.name}> is not on the allowlist. Write it in Markdown, or ask "
                     "the web team to review it.",
                 ),
@@ -810,7 +819,8 @@ def html_not_allowed(page: Page, ctx: CheckContext) -> Iterator[Detection]:
                 yield Detection(
                     _span(page, tag.line, tag.column),
                     Message(
-                        f"Het attribuut '{name}' op <{tag.name}> staat niet op de lijst van toegestane HTML.",
+                        f"Het attribuut '{name}' op <{tag.name}> staat niet op de lijst van toegestane HTML. "
+                        "De site publiceert het niet.",
                         f"The attribute '{name}' on <{tag.name}> is not on the allowlist.",
                     ),
                     context=f"<{tag.name} {name}>",
@@ -931,7 +941,7 @@ def javascript_link(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         )
     for tag in page_tags(page):
         for name, value in tag.attrs:
-            if name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+            if name in ("href", "src", "action") and unsafe_scheme(value or "", "") in ("javascript", "vbscript"):
                 yield Detection(
                     _span(page, tag.line, tag.column),
                     Message(
@@ -940,6 +950,211 @@ def javascript_link(page: Page, ctx: CheckContext) -> Iterator[Detection]:
                     ),
                     wcag=("2.1.1",),
                 )
+
+
+def _loading_urls(page: Page) -> Iterator[tuple[int, int, str, str]]:
+    """(line, column, element, address) of everything in a page that the browser fetches by itself."""
+    for image in page.images:
+        yield image.line, image.column, "img", image.src
+    for tag in page_tags(page):
+        if tag.end:
+            continue
+        for name, value in tag.attrs:
+            if not value:
+                continue
+            if name in ("src", "poster", "data", "background"):
+                yield tag.line, tag.column, tag.name, value
+            elif name == "srcset":
+                for part in value.split(","):
+                    if part.strip():
+                        yield tag.line, tag.column, tag.name, part.strip().split()[0]
+            elif name == "href" and tag.name == "link":
+                yield tag.line, tag.column, tag.name, value
+
+
+@rule(
+    "A11Y018",
+    "third-party-content",
+    Severity.ERROR,
+    "De pagina laadt een afbeelding, video of script van een andere website.",
+    "The page loads an image, video or script from another website.",
+)
+def third_party_content(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een afbeelding, video, geluid, script of iframe van een andere website.
+
+    Wat het controleert
+        Of een afbeelding (`![...](https://...)` of `<img>`), `<video>`,
+        `<audio>`, `<source>`, `<track>`, `<iframe>`, `<script>`, `<object>`,
+        `<embed>` of stylesheet (`<link>`) iets laadt van een andere host dan
+        de site zelf (`organisatie.website` in het redactiestatuut, met zijn
+        subdomeinen). Het adres wordt gelezen zoals een browser het leest. Een
+        host die in het redactiestatuut staat bij
+        `inhoud_van_derden.toegestaan`, met een reden, is nagekeken en mag.
+
+    Waarom is dit een probleem?
+        De site belooft bezoekers dat ze niets van andere partijen laden. Een
+        afbeelding of video van een andere website vertelt die website wie de
+        pagina bekijkt (privacy, AVG), en die website kan de inhoud veranderen.
+        De site publiceert het daarom niet.
+
+    Voorbeeld
+        `![Kaart van de milieustraat](https://maps.example.com/kaart.png)`
+
+    Beter
+        Zet het bestand op de eigen site: `![Kaart van de milieustraat](img/kaart.png)`.
+        Is een andere website echt nodig? Vraag de webredactie om de host na te
+        kijken en in het redactiestatuut te zetten.
+    """
+    own = site_domain(ctx.statute.website)
+    reviewed = reviewed_hosts(ctx.statute)
+    for line, column, element, url in _loading_urls(page):
+        host = is_third_party(url, "", own)
+        if host is None or host in reviewed:
+            continue
+        yield Detection(
+            _span(page, line, column),
+            Message(
+                f"Deze <{element}> laadt iets van een andere website ({host}). De site publiceert dat niet: "
+                "bezoekers laden niets van andere partijen. Zet het bestand op de eigen site, of vraag de "
+                "webredactie om deze website na te kijken.",
+                f"This <{element}> loads something from another website ({host}). It is not published: "
+                "visitors load nothing from third parties. Put the file on the site, or ask the web team "
+                "to review this website.",
+            ),
+            context=url,
+        )
+
+
+@rule(
+    "A11Y019",
+    "unclosed-comment",
+    Severity.ERROR,
+    "Een HTML-commentaar (<!--) is niet afgesloten.",
+    "An HTML comment (<!--) is not closed.",
+)
+def unclosed_comment(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """Een commentaar `<!--` zonder `-->` erachter.
+
+    Wat het controleert
+        Of elk HTML-commentaar in de tekst (`<!--`) ook wordt afgesloten met
+        `-->`.
+
+    Waarom is dit een probleem?
+        De controle leest alles na `<!--` als commentaar en controleert het
+        dus niet. MkDocs doet dat anders: het toont `<!--` als tekst en
+        publiceert wat eronder staat wel, ook HTML als `<script>`. Zo komt
+        tekst online die niemand heeft gecontroleerd.
+
+    Voorbeeld
+        ```
+        <!-- vergeten te sluiten
+
+        <script>alert(1)</script>
+        ```
+
+    Beter
+        `<!-- een opmerking voor de redactie -->`, of haal `<!--` weg.
+    """
+    for fragment in page.html:
+        text = fragment.html
+        opened = text.rfind("<!--")
+        if opened < 0 or "-->" in text[opened + 4 :]:
+            continue
+        text = text[opened:]
+        hidden = [t for t in ("<script", "<iframe", "<img", "<style", "<object", "<embed") if t in text.lower()]
+        extra_nl = (
+            f" Daaronder staat HTML die de site wel publiceert ({', '.join(h + '>' for h in hidden)})."
+            if hidden
+            else ""
+        )
+        extra_en = f" Below it is HTML the site does publish ({', '.join(h + '>' for h in hidden)})." if hidden else ""
+        yield Detection(
+            _span(page, fragment.line),
+            Message(
+                "Dit commentaar (<!--) wordt niet afgesloten met -->. De controle slaat daardoor de rest van "
+                f"de pagina over, maar de site publiceert die wel.{extra_nl} Zet --> aan het eind van het "
+                "commentaar, of haal <!-- weg.",
+                "This comment (<!--) is never closed with -->. The checks skip the rest of the page, but the "
+                f"site publishes it.{extra_en} Put --> at the end of the comment, or remove <!--.",
+            ),
+        )
+
+
+@functools.cache
+def _policy(website: str, reviewed: frozenset[str]) -> Policy:
+    return make_policy(site_domain(website), reviewed)
+
+
+def _locate(page: Page, removal: Removal) -> int:
+    """The first line of the body that holds what was removed (the published HTML has no line numbers)."""
+    candidates = (removal.value, removal.value[:15], f"{removal.attribute}=", f"<{removal.element}")
+    markers = [m for m in candidates if m and len(m) > 2]
+    lines = page.text.split("\n")
+    for marker in markers:
+        needle = marker.lower()[:40]
+        for number in range(page.body_start_line, len(lines) + 1):
+            line = lines[number - 1]
+            # The published value has its character references decoded; the source may not.
+            if number not in page.code_lines and (needle in line.lower() or needle in html.unescape(line).lower()):
+                return number
+    return page.body_start_line
+
+
+@rule(
+    "A11Y020",
+    "html-not-published",
+    Severity.ERROR,
+    "De gepubliceerde pagina heeft HTML die niet mag; de controle van de tekst zag die niet.",
+    "The published page has HTML that is not allowed; the source checks did not see it.",
+)
+def html_not_published(page: Page, ctx: CheckContext) -> Iterator[Detection]:
+    """HTML die de site niet publiceert, gevonden in de pagina zoals MkDocs die maakt.
+
+    Wat het controleert
+        De pagina wordt gemaakt zoals MkDocs haar maakt (Python-Markdown), en
+        daarna gaat dezelfde zeef eroverheen als bij het bouwen van de site
+        (`linters/wcag/sanitise.py`). Wat de zeef weghaalt en de andere regels
+        (A11Y014 tot A11Y019) niet al melden, staat hier: bijvoorbeeld een
+        `onclick` via `{: ... }` achter een kop, of een link als
+        `java&#9;script:`.
+
+    Waarom is dit een probleem?
+        De controle leest Markdown op een andere manier dan MkDocs. Wat de
+        controle niet ziet, zou anders ongemerkt online komen. De site
+        publiceert het niet, en `mkdocs build --strict` stopt.
+
+    Voorbeeld
+        `## Openingstijden { onclick="toon()" }`
+
+    Beter
+        `## Openingstijden`. Scripts horen in het thema, nagekeken.
+    """
+    # Rendering costs a few milliseconds; Markdown without these can render nothing the sanitiser refuses.
+    if not _MAY_RENDER_UNSAFE.search(page.text):
+        return
+    result = sanitise(rendered_body(page), _policy(ctx.statute.website, reviewed_hosts(ctx.statute)))
+    if not result.removals:
+        return
+    known: set[int] = set()
+    for other in (html_not_allowed, script_in_content, inline_event_handler, javascript_link, third_party_content):
+        assert other.check_page is not None
+        known.update(d.location.line for d in other.check_page(page, ctx) if isinstance(d.location, SourceSpan))
+    reported: set[tuple[int, str]] = set()
+    for removal in result.removals:
+        line = _locate(page, removal)
+        key = (line, removal.message().nl)
+        if line in known or key in reported:
+            continue
+        reported.add(key)
+        message = removal.message()
+        yield Detection(
+            _span(page, line),
+            Message(
+                f"In de gepubliceerde pagina: {message.nl}",
+                f"In the published page: {message.en}",
+            ),
+            context=removal.value,
+        )
 
 
 SOURCE_RULES = (
@@ -960,4 +1175,7 @@ SOURCE_RULES = (
     script_in_content,
     inline_event_handler,
     javascript_link,
+    third_party_content,
+    unclosed_comment,
+    html_not_published,
 )

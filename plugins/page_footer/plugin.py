@@ -19,7 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from plugins.page_footer.config import PageFooterConfig
 from plugins.page_footer.footer import EndpointError, FooterBuilder, check_endpoint
-from plugins.support import SiteLanguages, statute_for
+from plugins.support import SiteLanguages, plain, statute_for
 
 log = get_plugin_logger(__name__)
 NAME = "gemeente/page-footer"
@@ -78,13 +78,13 @@ class PageFooterPlugin(BasePlugin[PageFooterConfig]):
         if not self.config.enabled or self.builder is None or self.languages is None:
             return None
         lang, rel = self.languages.split(page.file.src_uri)
-        title = page.meta.get("title") if isinstance(page.meta.get("title"), str) else None
+        title = plain(page.meta.get("title"))
         cast(dict[str, Any], context)["diemen_footer"] = self.builder.build(
-            meta=page.meta,
+            meta={key: plain(value) if isinstance(value, str) else value for key, value in page.meta.items()},
             lang=lang,
             abs_path=page.file.abs_src_path,
             rel_path=rel if self.languages.folders else page.file.src_uri,
-            title=title or page.title or config.site_name,
+            title=title or plain(page.title) or config.site_name,
             url=page.canonical_url or page.abs_url or page.url,
             contact_page_url=self._contact_page_url(lang),
         )

@@ -22,7 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from plugins.search.config import SearchConfig
 from plugins.search.index import add_description, set_search_base, split_index
-from plugins.support import BuildDepth, SiteLanguages
+from plugins.support import BuildDepth, SiteLanguages, plain
 
 log = get_plugin_logger(__name__)
 INDEX = Path("search") / "search_index.json"
@@ -63,7 +63,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Put the page's description first in its search entry."""
         if not (self.config.enabled and self.config.description and self.search is not None):
             return None
-        description = page.meta.get("description")
+        description = plain(page.meta.get("description"))
         if isinstance(description, str) and description.strip():
             entries = getattr(self.search.search_index, "entries", None)
             if isinstance(entries, list):

@@ -57,7 +57,8 @@ def test_source_rules_are_registered_with_wcag_criteria() -> None:
     assert {r.code for r in SOURCE_RULES} <= registered
     for case in CASES.glob("*.md"):
         for finding in _engine().run([case]).findings:
-            if finding.code not in ("A11Y012", "A11Y015"):
+            # Capitals and the rules of what may be published are not WCAG criteria.
+            if finding.code not in ("A11Y012", "A11Y015", "A11Y018", "A11Y019", "A11Y020"):
                 assert finding.wcag and all(re.fullmatch(r"\d\.\d\.\d+", c) for c in finding.wcag), finding
             assert finding.message.nl and finding.message.en
 
