@@ -150,14 +150,14 @@ class SanitisePlugin(BasePlugin[SanitiseConfig]):
         """Escape the page's front-matter and title; rebuild its content from allowed HTML only."""
         if self.policy is None:
             return None
-        source = page.file.src_uri
+        source = _where(page)
         for key in ("title", "description"):
             value = page.meta.get(key)
             piece = looks_like_markup(value) if isinstance(value, str) else None
             if piece is not None:
                 self._warn(
                     f"{source} {key}",
-                    f"content/{source}: '{key}' in de front-matter bevat HTML ({piece}). De site toont het als "
+                    f"{source}: '{key}' in de front-matter bevat HTML ({piece}). De site toont het als "
                     "gewone tekst. Schrijf alleen tekst.",
                 )
         title = page.title
@@ -174,7 +174,7 @@ class SanitisePlugin(BasePlugin[SanitiseConfig]):
         if self.policy is None:
             return None
         result = scrub_page(output, self.policy, self._page_url(page))
-        self._report(page.file.src_uri, result.removals)
+        self._report(_where(page), result.removals)
         return result.html
 
     def _page_url(self, page: Page) -> str:
@@ -183,7 +183,7 @@ class SanitisePlugin(BasePlugin[SanitiseConfig]):
     def _report(self, source: str, removals: Iterable[Removal]) -> None:
         for removal in removals:
             key = f"{source} {removal.kind} {removal.element} {removal.attribute} {removal.value}"
-            self._warn(key, f"content/{source}: {removal.message().nl}")
+            self._warn(key, f"{source}: {removal.message().nl}")
 
     @event_priority(-300)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -212,6 +212,11 @@ class SanitisePlugin(BasePlugin[SanitiseConfig]):
                     self._report(f"(zoekindex) {entry.get('location', '')}", result.removals)
         if changed:
             index.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+def _where(page: Page) -> str:
+    """The page's Markdown file as editors know it (`content/nl/afval/grofvuil.md`)."""
+    return shown(Path(page.file.abs_src_path)) if page.file.abs_src_path else page.file.src_uri
 
 
 def _text(value: Any) -> Any:

@@ -12,7 +12,8 @@ from linters.registry import load_statute
 from linters.wcag.policy import reviewed_hosts
 from tests.conftest import REPO
 
-BASE = (REPO / "redactiestatuut.yml").read_text(encoding="utf-8")
+# The real statute without its own (empty) `inhoud_van_derden`, so each test writes its own.
+BASE = (REPO / "redactiestatuut.yml").read_text(encoding="utf-8").split("\n# Inhoud van andere websites")[0] + "\n"
 
 
 def _load(tmp_path: Path, extra: str) -> Statute:
