@@ -178,6 +178,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _make_site(tmp_path_factory.mktemp("hostile"))
 
 
+@pytest.mark.emits("FM009", "A11Y014", "A11Y015", "A11Y016", "A11Y017", "A11Y018", "A11Y019", "A11Y020", "WR008")
 def test_the_checks_report_every_case_at_its_line(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(["check", "content", "--no-cache", "--jobs", "1"], hostile, capsys)
     assert code == 1, out + err
