@@ -9,6 +9,7 @@ a broken `.pa11yci`, a sitemap that is not XML, a broken baseline).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import threading
 import time
@@ -37,8 +38,10 @@ from linters.wcag.inputs import (
     read_sitemap,
     read_url_list,
     site_pages,
+    url_path,
 )
 from linters.wcag.runner import PageOptions, PageResult, Target
+from linters.wcag.shard import ShardError, merge_results, parse_shard, part_of
 
 BASELINE_FILE = "toegankelijkheid-baseline.yml"
 REPORT_DIR = "reports/toegankelijkheid"
@@ -52,7 +55,14 @@ def add_parser(sub: Any) -> None:
         help="controleer de gebouwde site in Chromium met axe-core (toegankelijkheid)",
         description="Controleer pagina's in Chromium met axe-core en eigen controles. Zonder invoer: site/.",
     )
-    audit.add_argument("site", nargs="?", type=Path, help="map van de gebouwde site (standaard: site/)")
+    # `nargs="*"`: `webredactie audit merge A.json B.json` puts the parts of a sharded audit together.
+    audit.add_argument(
+        "site",
+        nargs="*",
+        type=Path,
+        help="map van de gebouwde site (standaard: site/); of: merge A.json B.json ... (delen samenvoegen)",
+    )
+    audit.add_argument("--shard", help="controleer één deel van de pagina's: deel/aantal, bijvoorbeeld 1/4")
     audit.add_argument("--url", action="append", default=[], help="een adres om te controleren (mag vaker)")
     audit.add_argument("--urls", type=Path, help="bestand met adressen, één per regel")
     audit.add_argument("--sitemap", help="sitemap.xml met de adressen")
@@ -95,7 +105,7 @@ def _plan(args: argparse.Namespace, root: Path) -> AuditPlan:
     base = PageOptions(timeout=args.timeout, wait=args.wait)
     plan = AuditPlan()
     explicit = bool(args.url or args.urls or args.sitemap or args.config)
-    site: Path | None = args.site
+    site: Path | None = args.site[0] if args.site else None
     if site is None and not explicit:
         site = root / "site"
     if site is not None:
@@ -126,7 +136,45 @@ def _plan(args: argparse.Namespace, root: Path) -> AuditPlan:
             seen.add(target.url)
             unique.append(target)
     plan.targets = unique
+    if args.shard:
+        part, count = parse_shard(args.shard)
+        plan.targets = [t for t in plan.targets if part_of(url_path(t.url), count) == part]
     return plan
+
+
+def _merge(args: argparse.Namespace) -> int:
+    """`webredactie audit merge A.json B.json ...`: the parts of a sharded audit as one report."""
+    from linters.report.dashboard.load import ReportInputError, parse
+
+    files: list[Path] = args.site[1:]
+    if not files:
+        print("Geef de rapporten van de delen: webredactie audit merge deel-1.json deel-2.json", file=sys.stderr)
+        return EXIT_STOPPED
+    parts = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+            part = parse(text, str(path))
+            tools = json.loads(text).get("tools")
+        except (OSError, UnicodeDecodeError) as err:
+            print(f"Het rapport {path} is niet te lezen: {err}.", file=sys.stderr)
+            return EXIT_STOPPED
+        except ReportInputError as err:
+            print(str(err), file=sys.stderr)
+            return EXIT_STOPPED
+        if isinstance(tools, dict):
+            part.tools = {str(k): str(v) for k, v in tools.items()}
+        parts.append(part)
+    merged = merge_results(parts)
+    output = FORMATS[args.format](merged, rules_by_code(), args.lang)
+    if args.output:
+        write_atomic(args.output, output)
+    else:
+        sys.stdout.write(output)
+    if args.fail_on == "never":
+        return EXIT_CLEAN
+    worst = merged.worst()
+    return EXIT_FINDINGS if worst is not None and worst >= Severity.parse(args.fail_on) else EXIT_CLEAN
 
 
 def _progress(lang: str, total: int) -> Any:
@@ -163,12 +211,25 @@ def exit_code(outcome: AuditOutcome, fail_on: str, threshold: int) -> int:
 def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
     """Run `webredactie audit`; return the exit code."""
     lang = args.lang
+    if args.site and str(args.site[0]) == "merge":
+        return _merge(args)
+    if len(args.site) > 1:
+        print("Geef één map van een gebouwde site, bijvoorbeeld: webredactie audit site/", file=sys.stderr)
+        return EXIT_STOPPED
+    if args.shard and args.yearly:
+        print(
+            "--shard en --yearly gaan niet samen: de steekproef van het jaaronderzoek is één geheel.", file=sys.stderr
+        )
+        return EXIT_STOPPED
     try:
         plan = _plan(args, root)
         browser = find_browser(args.browser)
         axe = find_axe(args.axe_script, root)
     except AuditInputError as err:
         print(err.get(lang), file=sys.stderr)
+        return EXIT_STOPPED
+    except ShardError as err:
+        print(err.message.get(lang), file=sys.stderr)
         return EXIT_STOPPED
     except (BrowserNotFound, AxeNotFound) as err:
         print(str(err), file=sys.stderr)

@@ -28,9 +28,9 @@ from linters.wcag.baseline import Baseline, Entry
 from linters.wcag.inputs import PA11Y_TYPES, AuditPlan, url_path
 from linters.wcag.runner import PageResult, RunnerSettings, Target, run_pages
 from linters.wcag.server import AXE_PATH, serve
+from linters.wcag.shard import THEME_SOURCE, finding_order, theme_key
 from linters.wcag.source import foreign_sentences
 
-THEME_SOURCE = "overrides/"
 # Files of content/ the site serves as they are, which the audit opens as documents.
 SERVED_FILES = (".svg", ".xhtml")
 # A theme partial as page.js names it (`partials/diemen-page-footer.html`); anything else is not trusted as a path.
@@ -177,8 +177,8 @@ class _Collector:
         self.summaries: list[PageSummary] = []
         self.ignored = 0
         # How many pages had each theme finding (reported once, on the first page).
-        self.theme_pages: dict[tuple[str, str, str, bool], int] = {}
-        self.theme_first: dict[tuple[str, str, str, bool], Finding] = {}
+        self.theme_pages: dict[tuple[str, str, str, str, bool], int] = {}
+        self.theme_first: dict[tuple[str, str, str, str, bool], Finding] = {}
 
     def _target(self, result: PageResult, selector: str, snippet: str, info: Mapping[str, Any] | None) -> PageTarget:
         page = self.sources.page_for(result.target.url)
@@ -209,23 +209,16 @@ class _Collector:
             return
         self._add(rule.finding(detection, severity, owner))
 
-    def _theme_key(self, finding: Finding) -> tuple[str, str, str, bool] | None:
-        """The same theme element with the same problem on every page: one key, so it is reported once."""
-        where = finding.location
-        if not isinstance(where, PageTarget) or where.source is None or not where.source.path.startswith(THEME_SOURCE):
-            return None
-        return (finding.code, where.source.path, where.selector, finding.needs_review)
-
     def _add(self, finding: Finding) -> None:
         if finding.code in self.plan.ignore or finding.name in self.plan.ignore:
             self.ignored += 1
         elif PA11Y_TYPES[finding.severity] in self.plan.ignore_types:
             self.ignored += 1
-        elif (key := self._theme_key(finding)) is not None:
+        elif (key := theme_key(finding)) is not None:
             # Kept on the page with the first address, so the report does not depend on the order of tabs.
             self.theme_pages[key] = self.theme_pages.get(key, 0) + 1
             first = self.theme_first.get(key)
-            if first is None or _url_of(finding) < _url_of(first):
+            if first is None or finding_order(finding) < finding_order(first):
                 self.theme_first[key] = finding
         else:
             self.findings.append(finding)
@@ -351,7 +344,13 @@ class _Collector:
             self._ours(
                 audit_rules.missing_resource,
                 Detection(
-                    PageTarget(shown, "html", url, SourceSpan(THEME_SOURCE, 1, 1) if source_page else None),
+                    # The embedded server's port changes every run: a file of the site is named by its path.
+                    PageTarget(
+                        shown,
+                        "html",
+                        url_path(url) if self.plan.relative and _is_loopback(url) else url,
+                        SourceSpan(THEME_SOURCE, 1, 1) if source_page else None,
+                    ),
                     audit_rules.missing_resource.message(path=url_path(url), status=status),
                     context=url_path(url),
                 ),
@@ -478,7 +477,7 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
                     record(PageResult(target, False, error="de controle is afgebroken voor deze pagina"))
     collector.findings.extend(collector.theme_findings())
     accepted = collector.baseline(settings.baseline) if settings.baseline is not None else []
-    result = RunResult(findings=sorted(collector.findings, key=lambda f: f.sort_key), pages=collector.summaries)
+    result = RunResult(findings=sorted(collector.findings, key=finding_order), pages=collector.summaries)
     result.pages.sort(key=lambda p: p.path)
     facts.update({"axe": settings.axe.version, "pages": len(pages), "base": "127.0.0.1"})
     result.tools = {"axe-core": settings.axe.version}
@@ -489,8 +488,10 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
     return AuditOutcome(result, pages, facts, accepted, collector.ignored, collector.rules)
 
 
-def _url_of(finding: Finding) -> str:
-    return finding.location.url if isinstance(finding.location, PageTarget) else ""
+def _is_loopback(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or "") in {"127.0.0.1", "localhost", "::1"}
 
 
 def _host_of(url: str) -> str:
