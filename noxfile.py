@@ -175,6 +175,30 @@ def _audit_gate(session: nox.Session, report: Path) -> bool:
 
 
 @nox.session
+def audit(session: nox.Session) -> None:
+    """Build site/ and audit it in Chromium; options after --, for example: -- --shard 1/4 --output reports/a1.json."""
+    _install(session)
+    session.run("mkdocs", "build", "--strict", env=QUIET_MKDOCS)
+    _chromium(session)
+    _engines(session)
+    session.run("webredactie", "audit", "site", *session.posargs)
+
+
+@nox.session
+def audit_merge(session: nox.Session) -> None:
+    """Merge the reports of a sharded audit: nox -s audit_merge -- reports/a*.json --output reports/audit.json."""
+    _install(session)
+    session.run("webredactie", "audit", "merge", *session.posargs)
+
+
+@nox.session
+def dashboard(session: nox.Session) -> None:
+    """Write the dashboard from saved reports: nox -s dashboard -- reports/check.json reports/audit.json."""
+    _install(session)
+    session.run("webredactie", "report", *session.posargs)
+
+
+@nox.session
 def serve(session: nox.Session) -> None:
     """Preview the site at http://127.0.0.1:8000 while editing."""
     _install(session)

@@ -268,6 +268,12 @@ def _commands(text: str) -> list[list[str]]:
             found.append(shlex.split(line)[1:])
         elif line.startswith("nox -s check -- "):
             found.append(["check", *shlex.split(line)[4:]])
+        elif line.startswith("nox -s audit -- "):
+            found.append(["audit", "site", *shlex.split(line)[4:]])
+        elif line.startswith("nox -s audit_merge -- "):
+            found.append(["audit", "merge", *shlex.split(line)[4:]])
+        elif line.startswith("nox -s dashboard -- "):
+            found.append(["report", *shlex.split(line)[4:]])
         elif line == "nox -s build" or line.startswith("run: nox -s build"):
             found.extend(_build_commands())
     return found
@@ -321,6 +327,9 @@ def test_ci_examples_use_commands_that_exist_and_keep_the_dashboard(name: str) -
     for command in commands:
         _parser().parse_args(command)  # raises SystemExit on an option or format that does not exist
     assert "reports/" in text  # the dashboard folder is kept as an artefact
+    # A large site audits in parts on several machines and merges them for the dashboard.
+    assert any(c[0] == "audit" and "--shard" in c for c in commands)
+    assert any(c[:2] == ["audit", "merge"] for c in commands)
 
 
 def test_github_example_uploads_sarif_and_requires_code_owners() -> None:
