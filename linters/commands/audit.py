@@ -26,6 +26,7 @@ from linters.core.statute import Statute
 from linters.registry import rules_by_code
 from linters.report import FORMATS
 from linters.wcag.audit import AuditOutcome, AuditSettings, run_audit
+from linters.wcag.audit_cache import CACHE_DIR
 from linters.wcag.axe import AxeNotFound, find_axe
 from linters.wcag.baseline import load_baseline
 from linters.wcag.browser import BrowserNotFound, find_browser
@@ -63,6 +64,9 @@ def add_parser(sub: Any) -> None:
         help="map van de gebouwde site (standaard: site/); of: merge A.json B.json ... (delen samenvoegen)",
     )
     audit.add_argument("--shard", help="controleer één deel van de pagina's: deel/aantal, bijvoorbeeld 1/4")
+    audit.add_argument(
+        "--no-cache", action="store_true", help=f"controleer elke pagina opnieuw, zonder de cache in {CACHE_DIR}/"
+    )
     audit.add_argument("--url", action="append", default=[], help="een adres om te controleren (mag vaker)")
     audit.add_argument("--urls", type=Path, help="bestand met adressen, één per regel")
     audit.add_argument("--sitemap", help="sitemap.xml met de adressen")
@@ -278,6 +282,7 @@ def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) ->
         baseline=baseline,
         after_load=after_load,
         progress=None if args.quiet else _progress(lang, len(plan.targets)),
+        cache_dir=None if args.no_cache else root / CACHE_DIR,
     )
     started = time.monotonic()
     outcome = run_audit(plan, settings)

@@ -9,6 +9,7 @@ not be checked becomes an A11Y100 error, never a silent pass.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ from linters.core.rules import Rule, configured_severity
 from linters.core.statute import Statute
 from linters.wcag import audit_rules, axe_rules
 from linters.wcag import axe as axe_adapter
+from linters.wcag.audit_cache import AuditCache, run_fingerprint
 from linters.wcag.baseline import Baseline, Entry
 from linters.wcag.inputs import PA11Y_TYPES, AuditPlan, url_path
 from linters.wcag.runner import PageResult, RunnerSettings, Target, run_pages
@@ -58,6 +60,8 @@ class AuditSettings:
     extra_args: tuple[str, ...] = ()
     after_load: Callable[[Any, Target], Any] | None = None
     progress: Callable[[PageResult], None] | None = None
+    # Where page results are kept for the next run (see audit_cache.py); None audits every page.
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -464,8 +468,34 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
             site_dir=plan.site,
         )
         facts: dict[str, Any] = {}
+        cache = _cache(plan, settings)
+        todo = targets
+        if cache is not None:
+            todo = []
+            for target in targets:
+                key = cache.key(replace(target, url=url_path(target.url)))
+                stored = cache.load(key, target, base) if key is not None else None
+                if stored is None:
+                    todo.append(target)
+                else:
+                    record(stored)
+            fresh = record
+
+            def record_and_keep(result: PageResult) -> None:
+                fresh(result)
+                key = cache.key(replace(result.target, url=url_path(result.target.url)))
+                if key is not None:
+                    cache.store(key, result, base)
+
+            record = record_and_keep  # noqa: F811 (the fresh results are also kept)
+            facts["cached"] = len(targets) - len(todo)
         try:
-            facts = _run(runner, targets, record)
+            if todo or cache is None:
+                facts.update(_run(runner, todo, record))
+                if cache is not None and facts.get("browser"):
+                    cache.remember_browser(str(facts["browser"]))
+            elif cache is not None and cache.browser():
+                facts["browser"] = cache.browser()
         except KeyboardInterrupt:
             # Stopped by the user: what was checked is reported, the rest as not checked.
             facts["interrupted"] = True
@@ -486,6 +516,25 @@ def run_audit(plan: AuditPlan, settings: AuditSettings) -> AuditOutcome:
     if settings.axe.warning is not None:
         facts["warnings"] = [settings.axe.warning]
     return AuditOutcome(result, pages, facts, accepted, collector.ignored, collector.rules)
+
+
+def _cache(plan: AuditPlan, settings: AuditSettings) -> AuditCache | None:
+    """The audit cache for a built site, or None (no cache dir, not a site folder, or a yearly audit's evidence)."""
+    if settings.cache_dir is None or plan.site is None or settings.after_load is not None:
+        return None
+    try:
+        browser = settings.browser.stat()
+        browser_id = f"{settings.browser}:{browser.st_size}:{browser.st_mtime_ns}"
+    except OSError:
+        return None
+    engines = {
+        "axe-core": settings.axe.version,
+        "axe-source": hashlib.sha256(settings.axe.source.encode("utf-8")).hexdigest(),
+        "browser": browser_id,
+    }
+    extra = {"tags": list(plan.tags), "settle": settings.settle, "args": list(settings.extra_args)}
+    rules = {"regels": settings.statute.rule_settings, "policies": settings.statute.policies}
+    return AuditCache(settings.cache_dir, plan.site, run_fingerprint(engines, rules, extra))
 
 
 def _is_loopback(url: str) -> bool:
