@@ -23,7 +23,7 @@ from linters.core.finding import Detection, Finding, Message, PageTarget, Severi
 from linters.core.page import LANGUAGES, Page, read_page
 from linters.core.rules import Rule, configured_severity
 from linters.core.statute import Statute
-from linters.wcag import audit_rules, axe_rules
+from linters.wcag import audit_rules, axe_rules, behaviour
 from linters.wcag import axe as axe_adapter
 from linters.wcag.audit_cache import AuditCache, run_fingerprint
 from linters.wcag.baseline import Baseline, Entry
@@ -174,9 +174,10 @@ class _Collector:
         self.settings = settings
         self.plan = plan
         self.sources = SourceMap(settings.root, settings.statute)
-        self.rules: dict[str, Rule] = {r.code: r for r in audit_rules.AUDIT_RULES}
+        own_rules = (*audit_rules.AUDIT_RULES, *behaviour.BEHAVIOUR_RULES)
+        self.rules: dict[str, Rule] = {r.code: r for r in own_rules}
         rule_settings = settings.statute.rule_settings
-        self.severities = {r.code: configured_severity(r, rule_settings) for r in audit_rules.AUDIT_RULES}
+        self.severities = {r.code: configured_severity(r, rule_settings) for r in own_rules}
         self.findings: list[Finding] = []
         self.summaries: list[PageSummary] = []
         self.ignored = 0
@@ -397,6 +398,20 @@ class _Collector:
                     ),
                     self._owner(result, info),
                 )
+        for seen in behaviour.observations(result.data.get("behaviour") or {}):
+            info = seen.item.get("info")
+            self._ours(
+                seen.rule,
+                Detection(
+                    self._target(result, str(seen.item.get("selector", "html")), str(seen.item.get("html", "")), info),
+                    seen.message,
+                    context=seen.context,
+                    needs_review=seen.needs_review,
+                    wcag=seen.wcag,
+                    extras={"act": list(behaviour.ACT_RULES.get(seen.rule.code, ()))},
+                ),
+                self._owner(result, info),
+            )
         for block in own.get("blocks", []):
             for _, sentence in foreign_sentences(block.get("text", ""), block.get("lang") or ""):
                 info = block.get("info")

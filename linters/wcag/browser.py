@@ -26,6 +26,9 @@ LAUNCH_ARGS = (
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    # Media with `autoplay` plays as it would for a visitor whose browser allows it, so
+    # the audit hears what that visitor hears (WCAG 1.4.2); headless blocks it otherwise.
+    "--autoplay-policy=no-user-gesture-required",
 )
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from linters.wcag import behaviour
 from linters.wcag.browser import LAUNCH_ARGS
 
 PAGE_SCRIPT = resources.files("linters.wcag").joinpath("page.js").read_text(encoding="utf-8")
@@ -376,6 +377,8 @@ class BrowserPool:
             "waitMs": int(target.options.wait * 1000),
         }
         data = await page.evaluate(PAGE_SCRIPT, options)
+        # Last: our own checks resize, focus and restyle the page the engines have read.
+        data["behaviour"] = await behaviour.observe(page, VIEWPORT)
         return PageResult(
             target,
             True,
