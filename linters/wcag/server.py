@@ -21,6 +21,18 @@ AXE_PATH = "/__webredactie__/axe.min.js"
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     axe_source: bytes = b""
+    # Text as UTF-8, as static hosts send a MkDocs site (and W3C its ACT test cases):
+    # without a charset Chromium reads a page without <meta charset> as windows-1252.
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".htm": "text/html; charset=utf-8",
+        ".xhtml": "application/xhtml+xml; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".js": "text/javascript; charset=utf-8",
+        ".txt": "text/plain; charset=utf-8",
+        ".svg": "image/svg+xml; charset=utf-8",
+    }
 
     def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet: the audit's report is the only output."""
