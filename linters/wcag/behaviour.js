@@ -5,8 +5,10 @@
 // viewport, press real keys). Each check follows the applicability and expectation of
 // its W3C ACT rule where one exists, and stays silent where it cannot be sure: an own
 // check must not add false alarms to what the engines already say.
+// Returns false for a document that is not HTML (a standalone SVG): the checks are for HTML pages.
 () => {
-  if (window.__webredactieOwn) return;
+  if (!(document.documentElement instanceof HTMLElement)) return false;
+  if (window.__webredactieOwn) return true;
   const own = {};
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const frame = () => Promise.race([new Promise((resolve) => requestAnimationFrame(() => resolve())), sleep(100)]);
@@ -580,7 +582,10 @@
     return { index: inside && !left ? indexOf(el) : -1, frame: !!(el && el.localName === "iframe") };
   };
   own.focusIndex = (i) => { const el = tracked[i]; if (el) el.focus(); return document.activeElement === el; };
-  own.describe = (indices) => indices.map((i) => tracked[i]).filter(Boolean).map((el) => item(el, { name: accessibleText(el).slice(0, 80) }));
+  // In document order, so a trap is reported at the same element whichever of its members the walk met first.
+  own.describe = (indices) => indices.map((i) => tracked[i]).filter(Boolean)
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+    .map((el) => item(el, { name: accessibleText(el).slice(0, 80) }));
   // Key combinations the page tells a visitor about ("press Ctrl+M", "druk op Escape").
   own.advertisedKeys = () => {
     const text = (document.body ? document.body.innerText : "") || "";
@@ -780,4 +785,5 @@
   });
 
   window.__webredactieOwn = own;
+  return true;
 }
