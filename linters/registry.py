@@ -19,7 +19,7 @@ from linters.core.statute import PolicySection, Statute
 from linters.ownership import codeowners, contact, duplicates, frontmatter, links, reviews, translations
 from linters.wcag.audit_rules import AUDIT_RULES
 from linters.wcag.axe_rules import axe_rules
-from linters.wcag.behaviour import BEHAVIOUR_RULES
+from linters.wcag.behaviour_rules import BEHAVIOUR_RULES
 from linters.wcag.policy import ACCESSIBILITY_POLICY, THIRD_PARTY_POLICY
 from linters.wcag.source import SOURCE_RULES
 

@@ -27,6 +27,7 @@ from linters.wcag import audit_rules, axe_rules, behaviour
 from linters.wcag import axe as axe_adapter
 from linters.wcag.audit_cache import AuditCache, run_fingerprint
 from linters.wcag.baseline import Baseline, Entry
+from linters.wcag.behaviour_rules import ACT_RULES, BEHAVIOUR_RULES
 from linters.wcag.inputs import PA11Y_TYPES, AuditPlan, url_path
 from linters.wcag.runner import PageResult, RunnerSettings, Target, run_pages
 from linters.wcag.server import AXE_PATH, serve
@@ -174,7 +175,7 @@ class _Collector:
         self.settings = settings
         self.plan = plan
         self.sources = SourceMap(settings.root, settings.statute)
-        own_rules = (*audit_rules.AUDIT_RULES, *behaviour.BEHAVIOUR_RULES)
+        own_rules = (*audit_rules.AUDIT_RULES, *BEHAVIOUR_RULES)
         self.rules: dict[str, Rule] = {r.code: r for r in own_rules}
         rule_settings = settings.statute.rule_settings
         self.severities = {r.code: configured_severity(r, rule_settings) for r in own_rules}
@@ -407,8 +408,8 @@ class _Collector:
                     seen.message,
                     context=seen.context,
                     needs_review=seen.needs_review,
-                    wcag=seen.wcag,
-                    extras={"act": list(behaviour.ACT_RULES.get(seen.rule.code, ()))},
+                    wcag=seen.rule.wcag,
+                    extras={"act": list(ACT_RULES.get(seen.rule.code, ()))},
                 ),
                 self._owner(result, info),
             )
