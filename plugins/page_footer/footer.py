@@ -22,6 +22,9 @@ from linters.core.urls import parse, site_domain, within
 from plugins.page_footer.texts import TEXTS
 
 MAILTO = "mailto"
+# Must match linters/feedback/service.py (HONEYPOT) and the service's default --max-text.
+HONEYPOT = "onderwerp"
+MAX_TEXT = 2000
 
 
 class EndpointError(ValueError):
@@ -38,13 +41,25 @@ def check_endpoint(endpoint: str, site_url: str | None) -> str:
     endpoint = endpoint.strip()
     if endpoint == MAILTO:
         return endpoint
+    if endpoint.startswith("/"):
+        # A path on the site itself (/feedback): the web server passes it to `webredactie feedback serve`.
+        # Resolved as a browser would, so "//host", "/\\host" or a tab in between cannot leave the site.
+        site = parse(site_url or "")
+        resolved = parse(endpoint, base=site_url) if site is not None else None
+        if site is None or resolved is None or resolved.host != site.host:
+            raise EndpointError(
+                f"'feedback_endpoint: {endpoint}' is geen pad op de eigen site. Een pad begint met één '/', "
+                "zoals /feedback (voor webredactie feedback serve)."
+            )
+        return endpoint
     own = site_domain(site_url)
     parsed = parse(endpoint)
     example = "https://formulieren.diemen.nl/feedback"
     if parsed is None or parsed.scheme != "https" or not parsed.host:
         raise EndpointError(
-            f"'feedback_endpoint: {endpoint}' is geen geldige keuze. Kies 'mailto', of het https-adres "
-            f"van een formulier van de gemeente ({example})."
+            f"'feedback_endpoint: {endpoint}' is geen geldige keuze. Kies 'mailto', een pad op de eigen site "
+            f"(/feedback, voor webredactie feedback serve), of het https-adres van een formulier van de "
+            f"gemeente ({example})."
         )
     if parsed.has_credentials:
         raise EndpointError(
@@ -74,6 +89,10 @@ class FeedbackForms:
     no_value: str
     wrong_hidden: Mapping[str, str]
     wrong_name: str
+    # A field people never see and bots fill in (the service drops such posts); None for mailto.
+    honeypot: str | None = None
+    # The longest text the service takes; None for mailto.
+    max_text: int | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +147,8 @@ def _forms(endpoint: str, to: Department | None, lang: str, title: str, url: str
         no_value="nee",
         wrong_hidden={**common, "soort": "fout"},
         wrong_name="bericht",
+        honeypot=HONEYPOT,
+        max_text=MAX_TEXT,
     )
 
 
