@@ -16,6 +16,7 @@ from linters.core import input_rules
 from linters.core import statute as core_statute
 from linters.core.rules import Rule
 from linters.core.statute import PolicySection, Statute
+from linters.feedback.policy import FEEDBACK_POLICY
 from linters.ownership import codeowners, contact, duplicates, frontmatter, links, reviews, translations
 from linters.wcag.audit_rules import AUDIT_RULES
 from linters.wcag.axe_rules import axe_rules
@@ -92,7 +93,7 @@ def find_rule(key: str) -> Rule | None:
 
 
 # The parts of the statute the families declare; the loader accepts these and no others.
-POLICIES: tuple[PolicySection, ...] = (LANGUAGE_POLICY, ACCESSIBILITY_POLICY, THIRD_PARTY_POLICY)
+POLICIES: tuple[PolicySection, ...] = (LANGUAGE_POLICY, ACCESSIBILITY_POLICY, THIRD_PARTY_POLICY, FEEDBACK_POLICY)
 
 
 def load_statute(path: Path, known_rules: Collection[str] | None = None, content_root: Path | None = None) -> Statute:

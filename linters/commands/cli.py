@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
-from linters.commands import audit, check, owners, report, rules, statute
+from linters.commands import audit, check, feedback, owners, report, rules, statute
 from linters.commands.common import find_root, report_config_error
 from linters.commands.options import EXIT_STOPPED
 from linters.core.config import ConfigError
@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[Callable[..., None], Callable[[argparse.Namespace, Pat
     "audit": (audit.add_parser, audit.run),
     "report": (report.add_parser, report.run),
     "owners": (owners.add_parser, owners.run),
+    "feedback": (feedback.add_parser, feedback.run),
 }
 
 GC_ALLOCATIONS = 10_000

@@ -72,6 +72,10 @@ class PolicySection:
     texts: Mapping[str, str] = field(default_factory=dict)
     # Lists of reviewed entries: `inhoud_van_derden: {toegestaan: [{host: ..., reden: ...}]}`.
     lists: Mapping[str, PolicyList] = field(default_factory=dict)
+    # Whole numbers that hold for the whole site: `feedback: {bewaartermijn_maanden: 12}`.
+    numbers: Mapping[str, PolicyKey] = field(default_factory=dict)
+    # A word out of a fixed list; the first is the default: `feedback: {bezorging: dagelijks}`.
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def threshold(self, statute: Statute, lang: str, key: str) -> float:
         """The statute's value for a threshold, or the declared default when the statute is silent."""
@@ -88,6 +92,16 @@ class PolicySection:
         """The validated entries of one list of this part (empty when the statute has none)."""
         value = statute.policies.get(self.key, {}).get(key)
         return list(value) if isinstance(value, list) else []
+
+    def number(self, statute: Statute, key: str) -> int:
+        """A whole-number setting of this part, or its declared default."""
+        value = statute.policies.get(self.key, {}).get(key)
+        return int(value) if isinstance(value, int) and not isinstance(value, bool) else int(self.numbers[key].default)
+
+    def choice(self, statute: Statute, key: str) -> str:
+        """A choice of this part, or the first (default) choice."""
+        value = statute.policies.get(self.key, {}).get(key)
+        return value if isinstance(value, str) and value in self.choices[key] else self.choices[key][0]
 
 
 @dataclass(frozen=True)
@@ -379,6 +393,24 @@ def _read_policy(top: MapReader, problems: Problems, section: PolicySection) -> 
         text = reader.get(name, str, example=example)
         if text is not None:
             values[name] = text
+    for name, declared in section.numbers.items():
+
+        def whole_in_range(v: int, declared: PolicyKey = declared) -> str | None:
+            if declared.low <= v <= declared.high:
+                return None
+            return f"De {declared.meaning} moet tussen {declared.low:g} en {declared.high:g} liggen."
+
+        number = reader.get(name, int, example=f"{declared.default:g}", check=whole_in_range)
+        if number is not None:
+            values[name] = number
+    for name, options in section.choices.items():
+
+        def one_of(v: str, options: tuple[str, ...] = options) -> str | None:
+            return None if v in options else f"Kies een van: {', '.join(options)}."
+
+        chosen = reader.get(name, str, example=options[0], check=one_of)
+        if chosen is not None:
+            values[name] = chosen
     for lang, keys in section.per_language.items():
         first = next(iter(keys), "")
         lang_node = reader.get(lang, dict, example=f"{{{first}: {keys[first].default:g}}}" if first else "{}")

@@ -28,13 +28,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import anyio.to_thread
 
 from linters.core.dates import dutch_date
+from linters.core.statute import Statute
 from linters.feedback.scrub import KINDS
 from linters.feedback.store import Remark, Store, StoreError, utcnow
-from linters.ownership.statute import Statute
 
 log = logging.getLogger("webredactie.feedback.mail")
 
-PER_MESSAGE, DAILY = "per-bericht", "dagelijks"
 # Remarks claimed per round; a full claim starts the next round at once.
 CLAIM = 200
 CATEGORY_WORDS = {

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from linters.core.config import display_path
 from linters.core.engine import page_owner
 from linters.core.page import LANGUAGES, read_page
-from linters.ownership.statute import Statute
+from linters.core.statute import Statute
 
 DEFAULT_LANG = "nl"
 # Folders of the theme and the search index, not pages.

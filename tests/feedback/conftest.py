@@ -19,7 +19,7 @@ from tests.conftest import REPO
 from tests.services import Postgres, ServiceUnavailable, SmtpServer, postgres_cluster, smtp_server
 
 # The command line as a person runs it (python -m keeps the worktree's code on the path).
-CLI = [sys.executable, "-m", "linters.cli"]
+CLI = [sys.executable, "-m", "linters"]
 ENDPOINT = "/feedback"
 KCC_PASSWORD = "kcc-wachtwoord-voor-de-test"
 

@@ -21,7 +21,11 @@ REMOVED = [
     ("IBAN NL91 ABNA 0417 1643 00.", "IBAN [rekeningnummer].", "iban"),
     ("rekening NL91ABNA0417164301 (typfout)", "rekening [rekeningnummer] (typfout)", "iban"),
     ("DE89370400440532013000", "[rekeningnummer]", "iban"),
-    ("Ik woon op Dorpsstraat 12, 1111 AB Diemen.", "Ik woon op Dorpsstraat [postcode en huisnummer] Diemen.", "address"),
+    (
+        "Ik woon op Dorpsstraat 12, 1111 AB Diemen.",
+        "Ik woon op Dorpsstraat [postcode en huisnummer] Diemen.",
+        "address",
+    ),
     ("postcode 1111AB nr 3a", "postcode [postcode en huisnummer]", "address"),
     ("1111 AB 12-2 is mijn adres", "[postcode en huisnummer] is mijn adres", "address"),
 ]

@@ -127,10 +127,18 @@ BAD: list[tuple[str, dict[str, Any], int, str]] = [
     ("no answer", {"data": {**FORM, "soort": "nuttig", "nuttig": "misschien"}}, 400, "ontbreekt"),
     ("empty text", {"data": {**FORM, "soort": "fout", "bericht": "  \n "}}, 400, "niets geschreven"),
     ("text too long", {"data": {**FORM, "soort": "fout", "bericht": "a" * 2001}}, 400, "hoogstens 2.000 tekens"),
-    ("unknown page", {"data": {**FORM, "pagina": f"{SITE}/bestaat-niet/", "soort": "nuttig", "nuttig": "ja"}},
-     422, "kennen wij niet"),  # fmt: skip
-    ("page on another site", {"data": {**FORM, "pagina": "https://evil.example/afval/grofvuil/", "soort": "nuttig",
-                                       "nuttig": "ja"}}, 422, "kennen wij niet"),  # fmt: skip
+    (
+        "unknown page",
+        {"data": {**FORM, "pagina": f"{SITE}/bestaat-niet/", "soort": "nuttig", "nuttig": "ja"}},
+        422,
+        "kennen wij niet",
+    ),  # fmt: skip
+    (
+        "page on another site",
+        {"data": {**FORM, "pagina": "https://evil.example/afval/grofvuil/", "soort": "nuttig", "nuttig": "ja"}},
+        422,
+        "kennen wij niet",
+    ),  # fmt: skip
     ("a script", {"data": {**FORM, "soort": "fout", "bericht": "<script>alert(1)</script>"}}, 400, "gewone tekst"),
     ("a link", {"data": {**FORM, "soort": "fout", "bericht": 'Zie <a href="http://x">hier</a>'}}, 400, "gewone tekst"),
     ("a field twice", {"content": "soort=fout&soort=nuttig&pagina=%2F&bericht=x"}, 400, "niet lezen"),
@@ -209,7 +217,11 @@ def test_kcc_staff_report_a_page(running: tuple[Service, Store]) -> None:
     service, store = running
     url = service.url + "/intern/melding"
     auth = ("kcc", KCC_PASSWORD)
-    data = {"pagina": PAGE, "categorie": "moeilijk-te-begrijpen", "bericht": "Bewoner snapt de tarieven niet. 0612345678"}
+    data = {
+        "pagina": PAGE,
+        "categorie": "moeilijk-te-begrijpen",
+        "bericht": "Bewoner snapt de tarieven niet. 0612345678",
+    }
     answer = httpx.post(url, data=data, auth=auth, headers={"Origin": SITE})
     assert answer.status_code == 303
     stored = last(store)

@@ -25,20 +25,21 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from linters.commands.common import load_project_statute
+from linters.commands.options import EXIT_CLEAN as EXIT_DONE
+from linters.commands.options import EXIT_STOPPED
 from linters.core.files import write_atomic
+from linters.core.statute import Statute
 from linters.feedback.mail import Outbox, Routing, SmtpSettings
 from linters.feedback.pages import SiteError, SiteIndex
+from linters.feedback.policy import DAILY, delivery, digest_hour, retention_months
 from linters.feedback.service import FeedbackApp, Settings, Writer, origin_of
 from linters.feedback.store import DB_ENV, HANDLED, OPEN, Store, StoreError, database_url, shown_url
-from linters.ownership.statute import Statute
 
-EXIT_DONE, EXIT_STOPPED = 0, 2
 KCC_PASSWORD_ENV = "WEBREDACTIE_KCC_PASSWORD"
 SMTP_PASSWORD_ENV = "WEBREDACTIE_SMTP_PASSWORD"
 THANKS = "over-deze-website/bedankt/"
 DEFAULT_FALLBACK = "webredactie"
-# Retention when the statute says nothing (feedback.bewaartermijn_maanden).
-DEFAULT_RETENTION_MONTHS = 12
 
 
 def _positive(value: str) -> int:
@@ -165,6 +166,12 @@ def _routing(statute: Statute, fallback: str) -> Routing:
     return Routing(statute, fallback, site_url)
 
 
+def _outbox(store: Store, statute: Statute, routing: Routing, smtp: SmtpSettings) -> Outbox:
+    """The outbox as the statute wants it: every department per message, or all in the daily digest."""
+    daily = statute.departments.keys() if delivery(statute) == DAILY else ()
+    return Outbox(store, routing, smtp, digest_departments=daily, digest_hour=digest_hour(statute))
+
+
 def _check_fallback(statute: Statute, fallback: str) -> None:
     if fallback not in statute.departments:
         raise _Stop(
@@ -242,7 +249,7 @@ def serve(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     routing = _routing(statute, fallback)
     background = []
     if not args.no_mail:
-        outbox = Outbox(store, routing, _smtp(args, statute, fallback))
+        outbox = _outbox(store, statute, routing, _smtp(args, statute, fallback))
 
         async def mail(writer: Writer) -> None:
             await outbox.run(writer.stored)
@@ -353,11 +360,6 @@ def months_before(day: date, months: int) -> date:
     return date(year, month, 28)
 
 
-def retention_months(statute: Statute) -> int:
-    """The retention period in months from the statute (feedback.bewaartermijn_maanden)."""
-    return DEFAULT_RETENTION_MONTHS
-
-
 def purge(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     """Delete remarks older than the retention period."""
     months = retention_months(statute)
@@ -376,7 +378,7 @@ def send(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     fallback = args.fallback_department
     _check_fallback(statute, fallback)
     store = _open_store(args, root)
-    outbox = Outbox(store, _routing(statute, fallback), _smtp(args, statute, fallback))
+    outbox = _outbox(store, statute, _routing(statute, fallback), _smtp(args, statute, fallback))
     total = 0
     while True:
         done = outbox.deliver(force_digest=args.digest)
@@ -391,9 +393,10 @@ def send(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     return EXIT_DONE
 
 
-def run(args: argparse.Namespace, root: Path, statute: Statute) -> int:
+def run(args: argparse.Namespace, root: Path) -> int:
     """Run one `feedback` command; mistakes in the surroundings stop with code 2 and one clear message."""
     try:
+        statute = load_project_statute(args, root)
         command = args.feedback_command
         if command == "serve":
             return serve(args, root, statute)
