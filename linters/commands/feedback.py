@@ -23,18 +23,24 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linters.commands.common import load_project_statute
 from linters.commands.options import EXIT_CLEAN as EXIT_DONE
 from linters.commands.options import EXIT_STOPPED
 from linters.core.files import write_atomic
 from linters.core.statute import Statute
-from linters.feedback.mail import Outbox, Routing, SmtpSettings
+from linters.feedback.locations import DB_ENV, EXTRA_MISSING, database_url
 from linters.feedback.pages import SiteError, SiteIndex
 from linters.feedback.policy import DAILY, delivery, digest_hour, retention_months
-from linters.feedback.service import FeedbackApp, Settings, Writer, origin_of
-from linters.feedback.store import DB_ENV, HANDLED, OPEN, Store, StoreError, database_url, shown_url
+
+if TYPE_CHECKING:
+    from linters.feedback.mail import Outbox, Routing, SmtpSettings
+    from linters.feedback.store import Store
+
+# The service's own packages (the `feedback` extra) load only when a feedback command runs,
+# so every other command works on an installation without them.
+EXTRA_PACKAGES = {"starlette", "uvicorn", "sqlalchemy", "psycopg", "jinja2", "anyio", "h11"}
 
 KCC_PASSWORD_ENV = "WEBREDACTIE_KCC_PASSWORD"
 SMTP_PASSWORD_ENV = "WEBREDACTIE_SMTP_PASSWORD"
@@ -139,6 +145,8 @@ def _say(text: str) -> None:
 
 
 def _open_store(args: argparse.Namespace, root: Path, *, create: bool = True) -> Store:
+    from linters.feedback.store import Store
+
     store = Store(database_url(args.database, root))
     if create:
         store.create()
@@ -146,6 +154,8 @@ def _open_store(args: argparse.Namespace, root: Path, *, create: bool = True) ->
 
 
 def _smtp(args: argparse.Namespace, statute: Statute, fallback: str) -> SmtpSettings:
+    from linters.feedback.mail import SmtpSettings
+
     sender = args.mail_from
     if not sender:
         dep = statute.departments.get(fallback)
@@ -162,12 +172,16 @@ def _smtp(args: argparse.Namespace, statute: Statute, fallback: str) -> SmtpSett
 
 
 def _routing(statute: Statute, fallback: str) -> Routing:
+    from linters.feedback.mail import Routing
+
     site_url = (statute.website or "https://www.diemen.nl").rstrip("/")
     return Routing(statute, fallback, site_url)
 
 
 def _outbox(store: Store, statute: Statute, routing: Routing, smtp: SmtpSettings) -> Outbox:
     """The outbox as the statute wants it: every department per message, or all in the daily digest."""
+    from linters.feedback.mail import Outbox
+
     daily = statute.departments.keys() if delivery(statute) == DAILY else ()
     return Outbox(store, routing, smtp, digest_departments=daily, digest_hour=digest_hour(statute))
 
@@ -216,6 +230,9 @@ def _listen(host: str, port: int) -> socket.socket:
 def serve(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     """Start the service and run until stopped (Ctrl-C or SIGTERM)."""
     import uvicorn
+
+    from linters.feedback.service import FeedbackApp, Settings, Writer, origin_of
+    from linters.feedback.store import shown_url
 
     fallback = args.fallback_department
     _check_fallback(statute, fallback)
@@ -282,6 +299,8 @@ def serve(args: argparse.Namespace, root: Path, statute: Statute) -> int:
 
 def handled(args: argparse.Namespace, root: Path) -> int:
     """Close remarks by id."""
+    from linters.feedback.store import HANDLED
+
     store = _open_store(args, root)
     code = EXIT_DONE
     for remark_id in args.ids:
@@ -333,6 +352,8 @@ def export_text(rows: Sequence[dict[str, Any]], fmt: str) -> str:
 
 def export(args: argparse.Namespace, root: Path) -> int:
     """Write the remarks for other tools."""
+    from linters.feedback.store import OPEN
+
     store = _open_store(args, root)
     since = datetime.combine(args.since, datetime.min.time()) if args.since else None
     rows = [
@@ -395,6 +416,18 @@ def send(args: argparse.Namespace, root: Path, statute: Statute) -> int:
 
 def run(args: argparse.Namespace, root: Path) -> int:
     """Run one `feedback` command; mistakes in the surroundings stop with code 2 and one clear message."""
+    try:
+        return _run(args, root)
+    except ImportError as err:
+        if (err.name or "").split(".")[0] not in EXTRA_PACKAGES:
+            raise
+        _say(EXTRA_MISSING)
+    return EXIT_STOPPED
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
+    from linters.feedback.store import StoreError
+
     try:
         statute = load_project_statute(args, root)
         command = args.feedback_command

@@ -26,6 +26,7 @@ from linters.commands.options import EXIT_CLEAN as EXIT_DONE
 from linters.commands.options import EXIT_STOPPED
 from linters.core.config import display_path
 from linters.core.statute import Statute
+from linters.feedback.locations import DB_ENV, DEFAULT_SQLITE, EXTRA_MISSING, database_url, sqlite_file
 from linters.ownership.digest import build_digest
 from linters.report.dashboard import departments_from_statute, min_readability, publish
 from linters.report.dashboard.load import ReportInputError, read
@@ -55,6 +56,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--digest", type=Path, help="JSON van 'webredactie owners digest --format json' (standaard: nu maken)"
     )
     report.add_argument("--today", help="doe alsof het vandaag deze datum is (2026-11-22)")
+    report.add_argument(
+        "--feedback",
+        metavar="URL",
+        help=f"database van de feedbackdienst (standaard: {DB_ENV}, of .webredactie/feedback.sqlite3 als die er is)",
+    )
 
 
 def output_dir(args: argparse.Namespace, root: Path) -> Path:
@@ -98,6 +104,34 @@ def _digest(args: argparse.Namespace, root: Path, statute: Statute, today: date)
     return loaded if isinstance(loaded, dict) else None
 
 
+def _feedback(args: argparse.Namespace, root: Path) -> dict[str, Any] | None:
+    """What visitors said, from the feedback service's database; None when there is no database to read.
+
+    Without --feedback or WEBREDACTIE_FEEDBACK_DB the default SQLite file is read only when it exists:
+    a site without the feedback service gets its dashboard as before.
+    """
+    given = getattr(args, "feedback", None) or os.environ.get(DB_ENV)
+    url = database_url(given, root)
+    if not given and not (root / DEFAULT_SQLITE).is_file():
+        return None
+    file = sqlite_file(url)
+    if file is not None and not file.is_file():
+        raise ReportInputError(f"De database van de feedbackdienst {file} bestaat niet.")
+    try:
+        from linters.feedback.store import Store, StoreError
+    except ImportError:
+        raise ReportInputError(EXTRA_MISSING) from None
+    try:
+        store = Store(url)
+        try:
+            store.create()
+            return store.summary().as_data()
+        finally:
+            store.dispose()
+    except StoreError as err:
+        raise ReportInputError(err.get(args.lang)) from None
+
+
 def publish_dashboard(args: argparse.Namespace, root: Path, statute: Statute, today: date) -> int:
     """Write the dashboard; return the exit code (2 when a saved report cannot be used)."""
     folder = output_dir(args, root)
@@ -106,11 +140,14 @@ def publish_dashboard(args: argparse.Namespace, root: Path, statute: Statute, to
     try:
         result, run_id = read(inputs, shown)
         digest = _digest(args, root, statute, today)
+        feedback = _feedback(args, root)
     except ReportInputError as err:
         _say(str(err))
         return EXIT_STOPPED
     if digest is not None:
         shown.append("het overzicht per afdeling")
+    if feedback is not None:
+        shown.append("de reacties van bezoekers")
     published = publish(
         folder,
         result,
@@ -124,6 +161,7 @@ def publish_dashboard(args: argparse.Namespace, root: Path, statute: Statute, to
         shown_dir=display_path(folder),
         digest=digest,
         notices=stale_notices(inputs, shown[: len(inputs)], folder / BUILD_FILE),
+        feedback=feedback,
     )
     if published.history_problem is not None:
         _say("Let op: " + published.history_problem.message.get(args.lang))

@@ -18,7 +18,6 @@ over by another instance, so a remark is mailed at least once.
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,8 +29,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
-DB_ENV = "WEBREDACTIE_FEEDBACK_DB"
-DEFAULT_SQLITE = Path(".webredactie") / "feedback.sqlite3"
+from linters.feedback.locations import DB_ENV, DEFAULT_SQLITE, database_url
+
+__all__ = ["DB_ENV", "DEFAULT_SQLITE", "NewRemark", "Remark", "Store", "StoreError", "database_url"]
+
 SCHEMA_VERSION = 1
 
 KINDS = ("useful", "wrong", "kcc")
@@ -156,22 +157,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
-def database_url(value: str | None, root: Path) -> str:
-    """The SQLAlchemy URL: the option, else WEBREDACTIE_FEEDBACK_DB, else a SQLite file in the project.
-
-    A plain path (no `://`) is a SQLite file; `postgresql://` means psycopg 3.
-    """
-    value = value or os.environ.get(DB_ENV) or ""
-    if not value:
-        return f"sqlite:///{root / DEFAULT_SQLITE}"
-    if "://" not in value:
-        path = Path(value)
-        return f"sqlite:///{path if path.is_absolute() else root / path}"
-    if value.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + value.split("://", 1)[1]
-    return value
-
-
 def shown_url(url: str) -> str:
     """A URL for messages, without a password."""
     try:
@@ -217,6 +202,22 @@ class Summary:
     pages: dict[tuple[str, str], tuple[int, int, int]]  # (department, page) -> (yes, no, open remarks)
     open_remarks: dict[str, list[Remark]]  # department -> open remarks, newest first
     open_counts: dict[str, int]  # department -> all its open remarks (the list may be cut short)
+
+    def as_data(self) -> dict[str, Any]:
+        """The summary as JSON data (version 1): what `webredactie report` hands the dashboard."""
+        keep = ("id", "received_at", "kind", "page", "title", "category", "text", "removed")
+        return {
+            "version": 1,
+            "pages": [
+                {"department": dep, "page": page, "yes": yes, "no": no, "open": opened}
+                for (dep, page), (yes, no, opened) in sorted(self.pages.items())
+            ],
+            "open_remarks": {
+                dep: [{k: v for k, v in r.as_dict().items() if k in keep} for r in items]
+                for dep, items in sorted(self.open_remarks.items())
+            },
+            "open_counts": dict(sorted(self.open_counts.items())),
+        }
 
 
 class Store:

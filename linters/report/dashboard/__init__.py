@@ -55,10 +55,18 @@ def render_dashboard(
     notice: str | None = None,
     docs_base: str | None = None,
     digest: Mapping[str, Any] | None = None,
+    feedback: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, str], list[dict[str, Any]]]:
     """The dashboard's files by name, and the history with this run added."""
     view = model.build(
-        result, departments, today=today, generated=now, sources=sources, min_readability=threshold, digest=digest
+        result,
+        departments,
+        today=today,
+        generated=now,
+        sources=sources,
+        min_readability=threshold,
+        digest=digest,
+        feedback=feedback,
     )
     all_records = history_file.add(records, model.record(view, run_id))
     files = html.render(view, all_records, notice=notice, options=html.Options(docs_base))
@@ -93,6 +101,7 @@ def publish(
     shown_dir: str | None = None,
     digest: Mapping[str, Any] | None = None,
     notices: Sequence[str] = (),
+    feedback: Mapping[str, Any] | None = None,
 ) -> Published:
     """Add this run to the history and write the dashboard into `out_dir`."""
     history_path = out_dir / history_file.FILE_NAME
@@ -112,6 +121,7 @@ def publish(
         notice=notice,
         docs_base=docs_base,
         digest=digest,
+        feedback=feedback,
     )
     # Department pages first, then the overview that links to them, then the history:
     # a crash halfway leaves every link on the old or new overview working.

@@ -197,6 +197,7 @@ def _todo(dep: DepartmentView, translations_known: bool) -> dict[str, int]:
         "accessibility": s.a11y_violations + other_a11y if (s.a11y_violations or other_a11y) else 0,
         "review": s.a11y_review,
         "language": s.by_kind.get(Kind.TAAL, 0),
+        "feedback": dep.feedback.open if dep.feedback is not None else 0,
     }
     return {**todo, "nothing": not any(todo.values())}
 

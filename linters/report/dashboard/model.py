@@ -126,6 +126,63 @@ class TranslationItem:
     translation_changed: date | None = None
 
 
+@dataclass(frozen=True)
+class PageFeedback:
+    """What visitors said about one page: the Ja/Nee answers and the remarks still open."""
+
+    path: str  # the page's source (content/nl/...), as the checks name it, or its site path
+    title: str
+    lang: str
+    yes: int
+    no: int
+    open: int
+
+    @property
+    def share_yes(self) -> float | None:
+        """Share of "Ja" among the answers (0 to 1), None without answers."""
+        answers = self.yes + self.no
+        return self.yes / answers if answers else None
+
+
+@dataclass(frozen=True)
+class OpenRemark:
+    """A visitor's or KCC remark that the department has not handled yet (text already scrubbed)."""
+
+    id: int
+    received: datetime | None
+    kind: str  # wrong | kcc
+    page: str  # site path
+    title: str
+    category: str | None
+    text: str
+    removed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DepartmentFeedback:
+    """A department's feedback: per page, and its open remarks (newest first, perhaps cut short)."""
+
+    pages: tuple[PageFeedback, ...]
+    remarks: tuple[OpenRemark, ...]
+    open: int  # every open remark, also those not in `remarks`
+
+    @property
+    def yes(self) -> int:
+        """All "Ja" answers on the department's pages."""
+        return sum(p.yes for p in self.pages)
+
+    @property
+    def no(self) -> int:
+        """All "Nee" answers on the department's pages."""
+        return sum(p.no for p in self.pages)
+
+    @property
+    def share_yes(self) -> float | None:
+        """Share of "Ja" over all the department's answers."""
+        answers = self.yes + self.no
+        return self.yes / answers if answers else None
+
+
 @dataclass
 class DepartmentView:
     """A department with its pages."""
@@ -135,6 +192,8 @@ class DepartmentView:
     stats: Stats
     missing_translations: list[TranslationItem] = field(default_factory=list)
     stale_translations: list[TranslationItem] = field(default_factory=list)
+    # What visitors said (from the feedback service's store); None when no store was read.
+    feedback: DepartmentFeedback | None = None
 
     @property
     def overdue(self) -> list[ReviewItem]:
@@ -174,6 +233,69 @@ class SiteView:
     criteria: tuple[str, ...]  # WCAG success criteria with a violation
     review_dates_known: bool = False  # review dates came with the run (digest or metric `review_due`)
     translations_known: bool = False  # missing and stale translations came from the digest
+    feedback_known: bool = False  # the feedback service's store was read
+
+
+def _feedback(data: Mapping[str, Any], titles: Mapping[str, tuple[str | None, str]]) -> dict[str, DepartmentFeedback]:
+    """Per department its feedback, from the feedback store's summary (JSON version 1).
+
+    The summary is data, not the feedback family's objects, the same way the
+    department digest reaches the dashboard: the report stands on core only.
+    """
+    pages: dict[str, list[PageFeedback]] = {}
+    for entry in data.get("pages") or []:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("department"), str):
+            continue
+        path = str(entry.get("page") or "")
+        title, lang = titles.get(path, (None, _lang_of_path(path)))
+        pages.setdefault(entry["department"], []).append(
+            PageFeedback(
+                path,
+                title or str(entry.get("title") or path),
+                lang or "nl",
+                int(entry.get("yes") or 0),
+                int(entry.get("no") or 0),
+                int(entry.get("open") or 0),
+            )
+        )
+    remarks: dict[str, list[OpenRemark]] = {}
+    for dep_id, items in (data.get("open_remarks") or {}).items():
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, Mapping) or not isinstance(item.get("id"), int):
+                continue
+            received = item.get("received_at")
+            remarks.setdefault(str(dep_id), []).append(
+                OpenRemark(
+                    item["id"],
+                    _utc_time(received),
+                    str(item.get("kind") or ""),
+                    str(item.get("page") or ""),
+                    str(item.get("title") or item.get("page") or ""),
+                    item.get("category") if isinstance(item.get("category"), str) else None,
+                    str(item.get("text") or ""),
+                    tuple(str(k) for k in item.get("removed") or []),
+                )
+            )
+    counts = data.get("open_counts") or {}
+    result = {}
+    for dep_id in set(pages) | set(remarks) | {str(k) for k in counts}:
+        dep_pages = sorted(pages.get(dep_id, []), key=lambda p: (-p.open, -(p.yes + p.no), p.path))
+        open_count = counts.get(dep_id)
+        result[dep_id] = DepartmentFeedback(
+            tuple(dep_pages),
+            tuple(remarks.get(dep_id, [])),
+            open_count if isinstance(open_count, int) else len(remarks.get(dep_id, [])),
+        )
+    return result
+
+
+def _utc_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def _iso_date(value: Any) -> date | None:
@@ -378,6 +500,7 @@ def build(
     sources: Sequence[str] = (),
     min_readability: float = DEFAULT_MIN_READABILITY,
     digest: Mapping[str, Any] | None = None,
+    feedback: Mapping[str, Any] | None = None,
 ) -> SiteView:
     """Group a run by department and page, and count everything the dashboard shows."""
     views: dict[str, PageView] = {}
@@ -415,11 +538,18 @@ def build(
             )
             grouped[owner] = []
         grouped[owner].append(view)
+    titles = {v.path: (v.title, v.lang) for v in views.values()}
+    feedback_views = _feedback(feedback, titles) if feedback is not None else {}
+    for dep_id in feedback_views:
+        if dep_id not in known:
+            known[dep_id] = DepartmentInfo(dep_id, dep_id)
+            grouped[dep_id] = []
     department_views = []
     for dep_id, pages in grouped.items():
         pages.sort(key=lambda p: p.path)
         missing, stale = translations.get(dep_id, ([], []))
-        department_views.append(DepartmentView(known[dep_id], pages, stats(pages), missing, stale))
+        dep_feedback = feedback_views.get(dep_id, DepartmentFeedback((), (), 0)) if feedback is not None else None
+        department_views.append(DepartmentView(known[dep_id], pages, stats(pages), missing, stale, dep_feedback))
     # Departments in statute order; the ones the statute does not know, then pages without one, last.
     order = {d.id: i for i, d in enumerate(departments)}
     department_views.sort(key=lambda d: (d.info.id == NO_DEPARTMENT, order.get(d.info.id, len(order)), d.info.id))
@@ -442,6 +572,7 @@ def build(
         criteria=tuple(criteria),
         review_dates_known=bool(digest) or any("review_due" in p.metrics for p in result.pages),
         translations_known=bool(digest),
+        feedback_known=feedback is not None,
     )
 
 
