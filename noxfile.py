@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import shutil
@@ -14,7 +15,7 @@ nox.options.sessions = ["build"]
 nox.options.reuse_existing_virtualenvs = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
-SITE = [".[site,audit]"]
+SITE = [".[site,audit,feedback]"]
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1"}
 # SUBTLEX-NL word frequencies for the readability judgement come as data in
@@ -155,6 +156,26 @@ def _engines(session: nox.Session) -> None:
     session.run("python", "-m", "linters.wcag.packages")
 
 
+def _postgres(session: nox.Session) -> None:
+    """Make sure PostgreSQL's server programs exist for the feedback tests (Debian's, when we are root).
+
+    The tests start a throwaway cluster of their own in a temporary folder; nothing here starts a server.
+    """
+    found = os.environ.get("WEBREDACTIE_PG_BIN") or glob.glob("/usr/lib/postgresql/*/bin/initdb")
+    if found or shutil.which("pg_ctl"):
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run("apt-get", "update", "-qq", external=True, env=env)
+        session.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql", external=True, env=env)
+        return
+    session.warn(
+        "PostgreSQL ontbreekt en kan zonder root niet worden geïnstalleerd: 'sudo apt-get install postgresql', "
+        "of zet WEBREDACTIE_PG_BIN op de map met initdb en pg_ctl. Tests met de markering 'postgres' worden "
+        "overgeslagen."
+    )
+
+
 @nox.session
 def engines(session: nox.Session) -> None:
     """Install the audit engines (axe-core, Alfa) from npm into .webredactie/, as package-lock.json pins them."""
@@ -218,6 +239,7 @@ def tests(session: nox.Session) -> None:
     _install(session, "test")
     _chromium(session)
     _engines(session)
+    _postgres(session)
     session.run("pytest", *session.posargs, env=QUIET_MKDOCS)
 
 
