@@ -276,6 +276,14 @@ def bench_act(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_feedback(session: nox.Session) -> None:
+    """Benchmark the feedback service: 5,000 posts from 200 clients, a restart under load, bad input."""
+    _install(session, "test")
+    _postgres(session)
+    session.run("python", "bench/feedback.py", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Lint and type-check the toolkit."""
     _install(session, "lint", "test")

@@ -4,6 +4,7 @@
     webredactie feedback handled ID close a remark
     webredactie feedback export     every remark as CSV or JSON
     webredactie feedback purge      delete what is older than the statute's retention period
+    webredactie feedback copy       copy every remark into a new database (SQLite to PostgreSQL)
     webredactie feedback send       send waiting mail now (digests included with --digest)
 
 Exit codes follow the CLI's contract: 0 done, 2 the run had to stop (a
@@ -132,6 +133,10 @@ def add_parser(sub: Any) -> None:
     purge = commands.add_parser("purge", help="verwijder reacties die ouder zijn dan de bewaartermijn")
     purge.add_argument("--today", type=date.fromisoformat, help="doe alsof het vandaag deze datum is")
     _database_option(purge)
+
+    copy = commands.add_parser("copy", help="kopieer alle reacties naar een nieuwe database (SQLite naar PostgreSQL)")
+    copy.add_argument("--to", required=True, metavar="URL", help="de nieuwe, lege database (postgresql://...)")
+    _database_option(copy)
 
     send = commands.add_parser("send", help="verstuur nu de mail die nog wacht")
     send.add_argument("--digest", action="store_true", help="verstuur ook de dagelijkse overzichten nu")
@@ -394,6 +399,18 @@ def purge(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     return EXIT_DONE
 
 
+def copy(args: argparse.Namespace, root: Path) -> int:
+    """Copy every remark into a new database; the old one stays as it was."""
+    from linters.feedback.store import Store, shown_url
+
+    source = _open_store(args, root)
+    target = Store(database_url(args.to, root))
+    target.create()
+    copied = target.copy_from(source)
+    print(f"{copied} reacties gekopieerd van {shown_url(source.url)} naar {shown_url(target.url)}.")
+    return EXIT_DONE
+
+
 def send(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     """Send the mail that waits, now."""
     fallback = args.fallback_department
@@ -439,6 +456,8 @@ def _run(args: argparse.Namespace, root: Path) -> int:
             return export(args, root)
         if command == "purge":
             return purge(args, root, statute)
+        if command == "copy":
+            return copy(args, root)
         return send(args, root, statute)
     except (StoreError, SiteError) as err:
         _say(err.get(args.lang))

@@ -187,7 +187,7 @@ class Outbox:
         *,
         digest_departments: Iterable[str] = (),
         digest_hour: int = 8,
-        lease: timedelta = timedelta(minutes=10),
+        lease: timedelta = timedelta(minutes=2),
         connect: Callable[[SmtpSettings], smtplib.SMTP] | None = None,
     ) -> None:
         self.store = store

@@ -489,6 +489,29 @@ class Store:
             raise self._fail(err) from None
         return Summary(pages, open_remarks, counts)
 
+    def copy_from(self, other: Store, batch: int = 1000) -> int:
+        """Copy every row of another store into this empty one, ids included (moving SQLite to PostgreSQL)."""
+        if self.count():
+            raise StoreError(
+                f"De database {shown_url(self.url)} is niet leeg. Kopieer alleen naar een nieuwe, lege database.",
+                f"The database {shown_url(self.url)} is not empty. Copy only into a new, empty database.",
+            )
+        copied = 0
+        try:
+            with other.engine.connect() as source, self.engine.begin() as target:
+                rows = source.execution_options(yield_per=batch).execute(sa.select(remarks).order_by(remarks.c.id))
+                for chunk in rows.partitions(batch):
+                    target.execute(remarks.insert(), [dict(r._mapping) for r in chunk])
+                    copied += len(chunk)
+                if not self.sqlite and copied:
+                    # New remarks must get ids after the copied ones.
+                    target.execute(
+                        sa.text("SELECT setval(pg_get_serial_sequence('remarks', 'id'), (SELECT max(id) FROM remarks))")
+                    )
+        except SQLAlchemyError as err:
+            raise self._fail(err) from None
+        return copied
+
     def ping(self) -> None:
         """Raise `StoreError` when the database cannot be reached."""
         try:

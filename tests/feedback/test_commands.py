@@ -118,3 +118,28 @@ def test_a_database_that_cannot_be_used_stops_with_a_message(project: Path, caps
 def test_serve_without_a_built_site_stops_with_a_message(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(["feedback", "serve", "--site", str(project / "site")], project, capsys)
     assert code == 2 and "bestaat niet. Bouw de site eerst" in err
+
+
+@pytest.mark.postgres
+def test_copy_moves_sqlite_to_postgresql(
+    project: Path, tmp_path: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.feedback.conftest import fresh_database
+
+    sqlite = f"sqlite:///{tmp_path / 'oud.sqlite3'}"
+    old = Store(sqlite)
+    old.create()
+    ids = old.add_many([NewRemark("wrong", "/", "nl", "webredactie", text=f"tekst {n}") for n in range(5)])
+    old.handle(ids[1])
+    before = [r.as_dict() for r in old.rows()]
+    target = fresh_database("postgresql", tmp_path, request, "copy_target")
+    code, out, err = run_cli(["feedback", "copy", "--database", sqlite, "--to", target], project, capsys)
+    assert code == 0, err
+    assert "5 reacties gekopieerd" in out
+    new = Store(target)
+    assert [r.as_dict() for r in new.rows()] == before
+    # New remarks continue after the copied ids.
+    assert new.add(NewRemark("wrong", "/", "nl", "webredactie", text="nieuw")) == ids[-1] + 1
+    code, out, err = run_cli(["feedback", "copy", "--database", sqlite, "--to", target], project, capsys)
+    assert code == 2 and "niet leeg" in err
+    new.dispose()
