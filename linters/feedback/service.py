@@ -66,6 +66,8 @@ SCRUBBED_FRAGMENT = "weggehaald"
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>")
 _FORM_TYPE = "application/x-www-form-urlencoded"
 _KEEP_CONTROLS = {"\n", "\t"}
+# Direction overrides and isolates: they could make a remark read differently on the dashboard than it is.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,9 @@ class Writer:
 def _clean(text: str) -> str:
     """Text as stored: one kind of line end, no control characters (PostgreSQL refuses NUL), trimmed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch in _KEEP_CONTROLS or unicodedata.category(ch) != "Cc").strip()
+    return "".join(
+        ch for ch in text if ch in _KEEP_CONTROLS or (unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS)
+    ).strip()
 
 
 class FeedbackApp:

@@ -105,7 +105,7 @@ def test_the_referer_counts_when_a_browser_sends_no_origin(running: tuple[Servic
 
 def test_control_characters_are_dropped_not_refused(running: tuple[Service, Store]) -> None:
     service, store = running
-    answer = post(service, {**FORM, "soort": "fout", "bericht": "Een\x00 fout\r\nop\x07 twee regels"})
+    answer = post(service, {**FORM, "soort": "fout", "bericht": "Een\x00 fout\r\nop\x07 twee \u202eregels"})
     assert answer.status_code == 303
     assert last(store).text == "Een fout\nop twee regels"
 
