@@ -14,7 +14,7 @@ pytestmark = pytest.mark.build
 
 def test_a_path_on_the_site_itself_is_a_valid_endpoint() -> None:
     assert check_endpoint("/feedback", "https://www.diemen.nl/") == "/feedback"
-    for wrong in ("//evil.example/feedback", "/\\\\evil.example"):
+    for wrong in ("//evil.example/feedback", "/\\\\evil.example", "/\t/evil.example"):
         with pytest.raises(EndpointError):
             check_endpoint(wrong, "https://www.diemen.nl/")
 
