@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from linters.core.config import display_path
 from linters.core.engine import page_owner
+from linters.core.links import unsafe_link
 from linters.core.page import LANGUAGES, read_page
 from linters.core.statute import Statute
 
@@ -119,7 +120,11 @@ class SiteIndex:
         candidates = [base.joinpath(*parts, "index.md")]
         if parts:
             candidates.insert(0, base.joinpath(*parts[:-1], parts[-1] + ".md"))
-        return next((c for c in candidates if c.is_file()), None)
+        for candidate in candidates:
+            # The build leaves out pages behind a refused symbolic link; so do we (never read /dev/zero).
+            if unsafe_link(candidate, self.content_root, self.content_root.parent) is None and candidate.is_file():
+                return candidate
+        return None
 
     def page(self, path: str) -> SitePage | None:
         """The page at a site path, or None when the site has no such page."""
