@@ -149,6 +149,11 @@ def _say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def _t(args: argparse.Namespace, nl: str, en: str) -> str:
+    """The message in the language of the run (--lang)."""
+    return en if getattr(args, "lang", "nl") == "en" else nl
+
+
 def _open_store(args: argparse.Namespace, root: Path, *, create: bool = True) -> Store:
     from linters.feedback.store import Store
 
@@ -193,14 +198,23 @@ def _outbox(store: Store, statute: Statute, routing: Routing, smtp: SmtpSettings
 
 def _check_fallback(statute: Statute, fallback: str) -> None:
     if fallback not in statute.departments:
+        known = ", ".join(sorted(statute.departments))
         raise _Stop(
-            f"De afdeling '{fallback}' (--fallback-department) staat niet in {statute.file}. "
-            f"Kies een van: {', '.join(sorted(statute.departments))}."
+            f"De afdeling '{fallback}' (--fallback-department) staat niet in {statute.file}. Kies een van: {known}.",
+            f"Department '{fallback}' (--fallback-department) is not in {statute.file}. Choose one of: {known}.",
         )
 
 
 class _Stop(Exception):
     """A mistake in the options or the surroundings: the message is shown and the run stops (code 2)."""
+
+    def __init__(self, nl: str, en: str) -> None:
+        super().__init__(nl)
+        self.nl, self.en = nl, en
+
+    def get(self, lang: str) -> str:
+        """The message in a language."""
+        return self.en if lang == "en" else self.nl
 
 
 def _kcc_password(args: argparse.Namespace) -> str | None:
@@ -208,11 +222,17 @@ def _kcc_password(args: argparse.Namespace) -> str | None:
         try:
             password = args.kcc_password_file.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as err:
-            raise _Stop(f"Het wachtwoordbestand {args.kcc_password_file} is niet te lezen ({err}).") from None
+            raise _Stop(
+                f"Het wachtwoordbestand {args.kcc_password_file} is niet te lezen ({err}).",
+                f"The password file {args.kcc_password_file} cannot be read ({err}).",
+            ) from None
     else:
         password = os.environ.get(KCC_PASSWORD_ENV, "").strip()
     if password and len(password) < 12:
-        raise _Stop("Het wachtwoord voor het KCC-formulier is te kort. Gebruik minstens 12 tekens.")
+        raise _Stop(
+            "Het wachtwoord voor het KCC-formulier is te kort. Gebruik minstens 12 tekens.",
+            "The password of the KCC form is too short. Use at least 12 characters.",
+        )
     return password or None
 
 
@@ -225,7 +245,8 @@ def _listen(host: str, port: int) -> socket.socket:
     except OSError as err:
         sock.close()
         raise _Stop(
-            f"Luisteren op {host}:{port} lukt niet ({err.strerror}). Kies een andere poort met --port."
+            f"Luisteren op {host}:{port} lukt niet ({err.strerror}). Kies een andere poort met --port.",
+            f"Cannot listen on {host}:{port} ({err.strerror}). Choose another port with --port.",
         ) from None
     sock.listen(2048)
     sock.set_inheritable(True)
@@ -245,9 +266,10 @@ def serve(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     index = SiteIndex(site_dir, root / "content", statute, fallback)
     thanks = {"nl": "/" + THANKS, "en": "/en/" + THANKS}
     if thanks["nl"] not in index:
+        source = f"content/nl/{THANKS.rstrip('/')}.md"
         raise _Stop(
-            f"De bedankpagina {thanks['nl']} staat niet in {site_dir}. Zet content/nl/{THANKS.rstrip('/')}.md "
-            "in de site en bouw opnieuw."
+            f"De bedankpagina {thanks['nl']} staat niet in {site_dir}. Zet {source} in de site en bouw opnieuw.",
+            f"The thank-you page {thanks['nl']} is not in {site_dir}. Add {source} and build again.",
         )
     if thanks["en"] not in index:
         thanks["en"] = thanks["nl"]
@@ -256,7 +278,10 @@ def serve(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     for extra in args.origin:
         seen = origin_of(extra)
         if seen is None:
-            raise _Stop(f"'--origin {extra}' is geen adres. Schrijf het als https://www.diemen.nl.")
+            raise _Stop(
+                f"'--origin {extra}' is geen adres. Schrijf het als https://www.diemen.nl.",
+                f"'--origin {extra}' is not an address. Write it like https://www.diemen.nl.",
+            )
         origins.add(seen)
     settings = Settings(
         origins=frozenset(o for o in origins if o),
@@ -311,12 +336,16 @@ def handled(args: argparse.Namespace, root: Path) -> int:
     for remark_id in args.ids:
         remark = store.handle(remark_id)
         if remark is None:
-            _say(f"Reactie {remark_id} bestaat niet. Zie 'webredactie feedback export --open' voor de nummers.")
+            listing = "'webredactie feedback export --open'"
+            _say(_t(args, f"Reactie {remark_id} bestaat niet. Zie {listing} voor de nummers.",
+                    f"Remark {remark_id} does not exist. See {listing} for the numbers."))  # fmt: skip
             code = EXIT_STOPPED
         elif remark.kind == "useful":
-            _say(f"Nummer {remark_id} is een antwoord op 'Was deze pagina nuttig?'. Dat hoeft u niet af te melden.")
+            _say(_t(args, f"Nummer {remark_id} is een antwoord op 'Was deze pagina nuttig?'. Dat meldt u niet af.",
+                    f"Number {remark_id} is an answer to 'Was this page useful?'; it needs no closing."))  # fmt: skip
         elif remark.status == HANDLED:
-            print(f"Reactie {remark_id} ({remark.page}, {remark.department}) is afgemeld.")
+            where = f"{remark.page}, {remark.department}"
+            print(_t(args, f"Reactie {remark_id} ({where}) is afgemeld.", f"Remark {remark_id} ({where}) is closed."))
     return code
 
 
@@ -367,7 +396,13 @@ def export(args: argparse.Namespace, root: Path) -> int:
     text = export_text(rows, args.format)
     if args.output:
         write_atomic(args.output, text)
-        _say(f"{len(rows)} reacties geschreven naar {args.output}.")
+        _say(
+            _t(
+                args,
+                f"{len(rows)} reacties geschreven naar {args.output}.",
+                f"{len(rows)} remarks written to {args.output}.",
+            )
+        )
     else:
         sys.stdout.write(text)
     return EXIT_DONE
@@ -393,9 +428,11 @@ def purge(args: argparse.Namespace, root: Path, statute: Statute) -> int:
     cutoff = months_before(today, months)
     store = _open_store(args, root)
     deleted, still_open = store.purge(datetime.combine(cutoff, datetime.min.time()))
-    print(f"{deleted} reacties van voor {cutoff.isoformat()} verwijderd (bewaartermijn {months} maanden).")
+    print(_t(args, f"{deleted} reacties van voor {cutoff.isoformat()} verwijderd (bewaartermijn {months} maanden).",
+             f"{deleted} remarks from before {cutoff.isoformat()} deleted (retention {months} months)."))  # fmt: skip
     if still_open:
-        _say(f"Let op: {still_open} daarvan stonden nog open. Meld reacties eerder af.")
+        _say(_t(args, f"Let op: {still_open} daarvan stonden nog open. Meld reacties eerder af.",
+                f"Note: {still_open} of them were still open."))  # fmt: skip
     return EXIT_DONE
 
 
@@ -407,7 +444,8 @@ def copy(args: argparse.Namespace, root: Path) -> int:
     target = Store(database_url(args.to, root))
     target.create()
     copied = target.copy_from(source)
-    print(f"{copied} reacties gekopieerd van {shown_url(source.url)} naar {shown_url(target.url)}.")
+    route = f"{shown_url(source.url)} -> {shown_url(target.url)}"
+    print(_t(args, f"{copied} reacties gekopieerd ({route}).", f"{copied} remarks copied ({route})."))
     return EXIT_DONE
 
 
@@ -427,7 +465,7 @@ def send(args: argparse.Namespace, root: Path, statute: Statute) -> int:
             return EXIT_STOPPED
         if not done.more:
             break
-    print(f"{total} reacties gemaild.")
+    print(_t(args, f"{total} reacties gemaild.", f"{total} remarks mailed."))
     return EXIT_DONE
 
 
@@ -462,5 +500,5 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     except (StoreError, SiteError) as err:
         _say(err.get(args.lang))
     except _Stop as err:
-        _say(str(err))
+        _say(err.get(args.lang))
     return EXIT_STOPPED

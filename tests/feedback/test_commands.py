@@ -58,7 +58,7 @@ def test_handled_closes_a_remark(
     code, out, err = run_cli(["feedback", "handled", "99999", "--database", url], project, capsys)
     assert code == 2 and "Reactie 99999 bestaat niet" in err
     code, out, err = run_cli(["feedback", "handled", str(ids[1]), "--database", url], project, capsys)
-    assert code == 0 and "hoeft u niet af te melden" in err
+    assert code == 0 and "Dat meldt u niet af" in err
 
 
 def test_export_csv_and_json(
@@ -143,3 +143,11 @@ def test_copy_moves_sqlite_to_postgresql(
     code, out, err = run_cli(["feedback", "copy", "--database", sqlite, "--to", target], project, capsys)
     assert code == 2 and "niet leeg" in err
     new.dispose()
+
+
+def test_messages_in_english(project: Path, filled: tuple[str, list[int]], capsys: pytest.CaptureFixture[str]) -> None:
+    url, ids = filled
+    code, out, err = run_cli(["--lang", "en", "feedback", "handled", str(ids[0]), "--database", url], project, capsys)
+    assert code == 0 and f"Remark {ids[0]} (/afval/grofvuil/, afval) is closed." in out
+    code, out, err = run_cli(["feedback", "serve", "--origin", "geen-adres", "--lang", "en"], project, capsys)
+    assert code == 2 and ("Build the site first" in err or "is not an address" in err)
