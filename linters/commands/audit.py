@@ -271,7 +271,7 @@ def _run(args: argparse.Namespace, root: Path, statute: Statute, today: date) ->
         sample_info = choose_sample(plan, root, args.seed, statute)
         from linters.wcag.evidence import collector
 
-        after_load, sample_info["evidence"] = collector()
+        after_load, sample_info["evidence"] = collector(report_dir / "schermafbeeldingen")
     settings = AuditSettings(
         browser=browser,
         axe=axe,

@@ -53,6 +53,10 @@ def test_evidence_beside_the_questions_and_answers_kept(
     assert "<li>foto.png: <strong>geen tekstalternatief</strong></li>" in html
     assert "<li>text: <strong>geen label</strong></li>" in html
     assert "<li>Afval - Diemen</li>" in html
+    # Screenshots for reflow (320 px) and resize text (200%), and whether the page scrolls sideways.
+    assert home["herschikken"] == {"bestand": "schermafbeeldingen/start-320px.png", "zijwaarts": False}
+    assert (out / "schermafbeeldingen" / "afval-200pct.png").read_bytes().startswith(b"\x89PNG")
+    assert '<a href="schermafbeeldingen/start-320px.png">schermafbeelding</a>: de pagina scrolt niet zijwaarts' in html
     # The answers file was written next to the report; the auditor records an answer and runs again.
     answers = out / "antwoorden.yml"
     assert answers.is_file()
