@@ -43,6 +43,8 @@ from linters.wcag.wcagem import export
 
 PASSED, FAILED, MANUAL, NOT_PRESENT = "voldoet", "voldoet niet", "handmatig controleren", "niet van toepassing"
 ANSWER_RESULTS = {PASS: PASSED, FAIL: FAILED, ANSWER_NOT_PRESENT: NOT_PRESENT, OPEN: MANUAL}
+# The words of the register of digitoegankelijk.nl for a criterion's result.
+REGISTER = {PASSED: "voldoet", FAILED: "voldoet niet", NOT_PRESENT: "niet van toepassing", MANUAL: "niet getest"}
 STATUS_TEXT = {
     "A": "Voldoet volledig",
     "B": "Voldoet gedeeltelijk",
@@ -454,6 +456,16 @@ def write_yearly(
         or f"{website.rstrip('/')}/over-deze-website/toegankelijkheidsonderzoek-{today.year}.html",
         "pagina_s_niet_gecontroleerd": [local(p.target.url) for p in outcome.not_checked],
         "resultaat_per_pagina": _page_results(outcome, sample, criteria),
+        # The register of digitoegankelijk.nl records the 50 criteria of EN 301 549 one by one.
+        "register": [{"sc": c.sc, "naam": c.name, "resultaat": REGISTER[c.result]} for c in criteria if c.legal],
+        # WCAG-EM 3.c: complete processes are tested from start to end by hand.
+        "processen": [
+            {
+                "naam": "Feedback geven over een pagina",
+                "stappen": "pagina openen, 'Klopt er iets niet op deze pagina?' invullen, versturen, bevestiging zien",
+                "pagina_s": [p for p, why in sample.structured.items() if "pagina met formulier" in why],
+            }
+        ],
         "bewijs_per_pagina": evidence,
         "criteria": [
             {

@@ -81,6 +81,10 @@ def test_report_and_statement_say_what_the_audit_found(tmp_path: Path) -> None:
     assert '<tr><th scope="row">/afval/</th><td>nl</td><td>sectie afval</td><td>1 fout (image-alt)</td>' in page
     assert '<tr><th scope="row">/en/</th><td>en</td><td>willekeurig</td><td>niet gecontroleerd: ' not in page
     assert "Handmatig:  (" not in page
+    register = {row["sc"]: row["resultaat"] for row in report["register"]}
+    assert len(register) == 50 and register["1.1.1"] == "voldoet niet" and register["2.1.1"] == "niet getest"
+    assert "<tr><td>1.1.1</td><td>Niet-tekstuele content</td><td>voldoet niet</td></tr>" in page
+    assert report["processen"][0]["naam"] == "Feedback geven over een pagina"
     assert "<strong>Te doen:</strong>" in page and page.endswith("</main>\n</body>\n</html>\n")
     statement = (out / "toegankelijkheidsverklaring.md").read_text(encoding="utf-8")
     assert statement.startswith("---\ntitle: Toegankelijkheidsverklaring\n")
