@@ -284,6 +284,15 @@ def bench_feedback(session: nox.Session) -> None:
 
 
 @nox.session
+def bench_audit_scale(session: nox.Session) -> None:
+    """Benchmark the audit cache (cold, warm, one page changed) and sharding (1, 2, 4 parts) on 200 pages."""
+    _install(session)
+    _chromium(session)
+    _engines(session)
+    session.run("python", "bench/audit_scale.py", *session.posargs, env=QUIET_MKDOCS)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Lint and type-check the toolkit."""
     _install(session, "lint", "test")
