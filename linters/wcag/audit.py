@@ -220,7 +220,7 @@ class _Collector:
             self.ignored += 1
         elif PA11Y_TYPES[finding.severity] in self.plan.ignore_types:
             self.ignored += 1
-        elif (key := theme_key(finding)) is not None:
+        elif (key := theme_key(finding)) is not None and self._on_a_content_page(finding):
             # Kept on the page with the first address, so the report does not depend on the order of tabs.
             self.theme_pages[key] = self.theme_pages.get(key, 0) + 1
             first = self.theme_first.get(key)
@@ -228,6 +228,15 @@ class _Collector:
                 self.theme_first[key] = finding
         else:
             self.findings.append(finding)
+
+    def _on_a_content_page(self, finding: Finding) -> bool:
+        """Whether a theme finding is on a page built from Markdown: the same theme markup on every page.
+
+        A page without Markdown (404.html, a test page) is the theme's as a whole; its
+        findings are its own and are not merged with another page's.
+        """
+        where = finding.location
+        return isinstance(where, PageTarget) and self.sources.page_for(where.url) is not None
 
     def theme_findings(self) -> list[Finding]:
         """Each theme finding once, with the number of pages it was on."""

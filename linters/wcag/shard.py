@@ -79,7 +79,8 @@ def merge_results(parts: Sequence[RunResult]) -> RunResult:
         for page in part.pages:
             pages.setdefault(page.path, page)
         for finding in part.findings:
-            key = theme_key(finding)
+            # Only findings the audit reported once for all pages carry "pages".
+            key = theme_key(finding) if "pages" in finding.extras else None
             if key is None:
                 findings.append(finding)
                 continue
