@@ -13,12 +13,13 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 
 from linters.commands.rules import README_BEGIN, README_END, readme_table, rules_markdown
-from linters.core.rules import AXE, DOC_SECTIONS, PAGE, SITE, family_of
+from linters.core.rules import AXE, DOC_SECTIONS, DOC_SECTIONS_EN, PAGE, SITE, family_of
 from linters.registry import ALL_RULES, RETIRED_CODES
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES, REPO, run_cli
 
 TESTS = Path(__file__).resolve().parent
 _MARKER = re.compile(r"<!--\s*expect:\s*([A-Z0-9 ]+?)\s*-->")
@@ -76,10 +77,12 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
             assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", rule.name), rule.name
 
 
-def test_every_rule_documents_what_why_example_and_better() -> None:
+def test_every_rule_documents_what_why_example_and_better_in_dutch_and_english() -> None:
     for rule in ALL_RULES:
         for section in DOC_SECTIONS:
             assert rule.doc.get(section), f"{rule.code} misses '{section}'"
+        for section in DOC_SECTIONS_EN:
+            assert rule.doc_en.get(section), f"{rule.code} misses '{section}'"
         assert rule.summary.nl and rule.summary.en
 
 
@@ -117,3 +120,12 @@ def test_readme_rule_table_is_current() -> None:
     assert README_BEGIN in readme and README_END in readme, "the README needs the generated rule table"
     block = readme[readme.index(README_BEGIN) : readme.index(README_END) + len(README_END)] + "\n"
     assert block == readme_table("en"), "run: webredactie --lang en rules --format readme (and paste it)"
+
+
+def test_rules_explains_in_english_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(["--lang", "en", "rules", "B1003"], REPO, capsys)
+    assert code == 0
+    assert "*An officialese word; there is a plainer one.* Default level: **warning**." in out
+    assert "### What it checks" in out and "### Why is this a problem?" in out and "Wat het" not in out
+    code, out, _ = run_cli(["rules", "B1003"], REPO, capsys)
+    assert "### Wat het controleert" in out and "Standaardniveau" in out

@@ -110,6 +110,28 @@ def long_sentence(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Woont u in een gebied met betaald parkeren? Dan kunt u een
         parkeervergunning aanvragen. Het kenteken moet op uw naam staan. Op
         uw adres mogen niet al twee vergunningen zijn.
+
+    What it checks
+        The number of words in every sentence of paragraphs, lists, quotes and
+        table cells. The limit is in the editorial statute:
+        `taalbeleid.nl.max_woorden_per_zin` (default 25), and for English pages
+        `taalbeleid.en.max_woorden_per_zin` (default 25, as GOV.UK). Abbreviations
+        such as 'bijv.' and 'o.a.' do not end a sentence.
+
+    Why is this a problem?
+        The reader must hold a long sentence in mind until the full stop.
+        Readers at level B1 lose the thread. Onze Taal calls 15 to 20 words on
+        average fine; above 25 words a sentence often becomes unclear.
+
+    For example
+        Als u een parkeervergunning wilt aanvragen omdat u in een gebied met
+        betaald parkeren woont, dan moet u een kenteken op uw naam hebben en
+        mag u niet al twee vergunningen op uw adres hebben.
+
+    Better
+        Woont u in een gebied met betaald parkeren? Dan kunt u een
+        parkeervergunning aanvragen. Het kenteken moet op uw naam staan. Op
+        uw adres mogen niet al twee vergunningen zijn.
     """
     limit = _limit(ctx, page.lang, "max_woorden_per_zin")
     for bd in analyse(page).of_kind(*SENTENCE_KINDS):
@@ -154,6 +176,23 @@ def long_sentences_on_average(page: Page, ctx: CheckContext) -> Iterator[Detecti
     Beter
         Wissel lange en korte zinnen af. Zet één gedachte in één zin. Maak
         van een opsomming in een zin een lijst.
+
+    What it checks
+        The average number of words per sentence in the running text
+        (paragraphs, lists, quotes), for pages with at least three sentences.
+        The limit is `taalbeleid.<taal>.max_gemiddelde_zinslengte` (default 15).
+
+    Why is this a problem?
+        Even without one very long sentence a page reads heavily when nearly
+        every sentence is long. Stichting Makkelijk Lezen advises under 12
+        words on average; Onze Taal still finds 15 to 20 fine.
+
+    For example
+        A page with ten sentences of 18 to 22 words each.
+
+    Better
+        Mix long and short sentences. Put one thought in one sentence. Turn a
+        list inside a sentence into a list.
     """
     stats = page_stats(page, ctx)
     if stats is None or stats.sentences < 3:
@@ -219,6 +258,27 @@ def officialese(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Vraagt u het aan met het formulier? Dan krijgt u een bevestiging.
         Zo kunnen wij uw aanvraag sneller behandelen.
+
+    What it checks
+        Words and phrases from the list `linters/b1/data/ambtelijk-nl.yml`
+        (more than 250 words, each with the public list it comes from: the
+        Helder Haags Woordenboek, RVO's word list for plain language, Onze Taal
+        and others). The rule looks at the word's stem: 'verstrekt' and
+        'verstrekte' fall under 'verstrekken'. Phrases such as 'ten behoeve van'
+        and 'met betrekking tot' are found too.
+
+    Why is this a problem?
+        Words like 'indien', 'middels' and 'derhalve' are common in letters
+        from the government but almost never in ordinary talk. Readers at B1
+        level know them less well, and the text sounds stiff and distant.
+
+    For example
+        Indien u middels het formulier een aanvraag indient, ontvangt u
+        teneinde de afhandeling te bespoedigen een ontvangstbevestiging.
+
+    Better
+        Vraagt u het aan met het formulier? Dan krijgt u een bevestiging.
+        Zo kunnen wij uw aanvraag sneller behandelen.
     """
 
     def message(text: str, entry: lexicon.Entry) -> Message:
@@ -260,6 +320,27 @@ def rare_word(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         U kunt geld terugkrijgen. Of, als het woord nodig is: leg het uit
+        ('restitutie: u krijgt geld terug').
+
+    What it checks
+        How often a word occurs in ordinary Dutch (the frequency list of the
+        package wordfreq, on the Zipf scale). Below
+        `taalbeleid.nl.min_woordfrequentie` (default 2.5: fewer than about 3
+        times in 10 million words) a word is rare. For a compound the last part
+        counts: 'parkeervergunning' is as well known as 'vergunning'. Names,
+        numbers, addresses, abbreviations and the words in
+        `linters/b1/data/woordenlijst-site.yml` (for the whole site or one
+        section) do not count. Each word is reported once per page.
+
+    Why is this a problem?
+        A reader who does not know one word often misses the whole sentence.
+        Stichting Makkelijk Lezen advises at most 4% difficult words.
+
+    For example
+        De gemeente hanteert een restitutieregeling.
+
+    Better
+        U kunt geld terugkrijgen. Or, when the word is needed: explain it
         ('restitutie: u krijgt geld terug').
     """
     threshold = rare_threshold(ctx, page.lang)
@@ -311,6 +392,23 @@ def long_word(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Stuur het kwijtscheldingsaanvraagformulier op.
 
     Beter
+        Stuur het formulier op waarmee u kwijtschelding aanvraagt.
+
+    What it checks
+        The number of syllables of every word. The limit is
+        `taalbeleid.nl.max_lettergrepen_per_woord` (default 6). For a compound
+        the message names its parts. Names and the words in
+        `linters/b1/data/woordenlijst-site.yml` do not count. Each word is
+        reported once per page.
+
+    Why is this a problem?
+        A reader must first cut a long compound into pieces before
+        understanding it. That takes time, and sometimes goes wrong.
+
+    For example
+        Stuur het kwijtscheldingsaanvraagformulier op.
+
+    Better
         Stuur het formulier op waarmee u kwijtschelding aanvraagt.
     """
     limit = _limit(ctx, "nl", "max_lettergrepen_per_woord")
@@ -382,6 +480,24 @@ def passive_voice(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Wij behandelen uw aanvraag binnen acht weken.
+
+    What it checks
+        Sentences with 'word', 'wordt', 'worden', 'werd' or 'werden' and a past
+        participle ('behandeld', 'verstuurd'). A part-of-speech tagger
+        (PatternLite) recognises the participle. On English pages: a form of
+        'to be' with a participle ('is sent', 'was checked'). How reliable it
+        is (precision and recall on a test set of sentences) is in the README.
+
+    Why is this a problem?
+        The passive voice does not say who does something. The reader has to
+        guess. Active sentences are shorter and clearer: the municipality does
+        something, or you do.
+
+    For example
+        Uw aanvraag wordt binnen acht weken behandeld.
+
+    Better
+        Wij behandelen uw aanvraag binnen acht weken.
     """
     # The suggested subject is in the page's language, whatever the report's language.
     we, you = ("wij", "u") if page.lang == "nl" else ("we", "you")
@@ -423,6 +539,23 @@ def possible_passive_voice(page: Page, ctx: CheckContext) -> Iterator[Detection]
 
     Beter
         Wij hebben de brief verstuurd.
+
+    What it checks
+        Sentences with 'is', 'zijn', 'was' or 'waren' and a past participle of a
+        verb that makes its perfect tense with 'hebben': 'de brief is
+        verstuurd'. 'Ik ben verhuisd' does not count, because 'verhuizen' goes
+        with 'zijn'. This rule is weaker than B1005: sometimes such a sentence
+        is a state ('de balie is gesloten'), and then it is fine.
+
+    Why is this a problem?
+        Here too the sentence does not say who did something. If that matters
+        to the reader, write it down.
+
+    For example
+        De brief is verstuurd.
+
+    Better
+        Wij hebben de brief verstuurd.
     """
     for bd, span in _passive(page, "zijn"):
         yield Detection(
@@ -460,6 +593,22 @@ def nominal_style(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Het aanvragen van een paspoort gebeurt op afspraak.
 
     Beter
+        U vraagt een paspoort aan op afspraak.
+
+    What it checks
+        'Het' + verb + 'van' ('het aanvragen van'), and chains of words ending
+        in -ing or -atie with a preposition between them ('ter bevordering van
+        de verduurzaming'). Ordinary words such as 'woning' and 'vergunning' do
+        not count.
+
+    Why is this a problem?
+        In the nominal style the action is not in the verb. The sentence gets
+        long and abstract, and the reader does not see who must do what.
+
+    For example
+        Het aanvragen van een paspoort gebeurt op afspraak.
+
+    Better
         U vraagt een paspoort aan op afspraak.
     """
     for bd in analyse(page).blocks:
@@ -507,6 +656,21 @@ def long_paragraph(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Zet één onderwerp in één alinea van een paar zinnen. Gebruik een
         tussenkop of een lijst voor stappen en voorwaarden.
+
+    What it checks
+        The number of words per paragraph. The limit is
+        `taalbeleid.<taal>.max_woorden_per_alinea` (default 80).
+
+    Why is this a problem?
+        On a screen a long paragraph is a grey block. Visitors scan a page;
+        they skip a long paragraph.
+
+    For example
+        A paragraph of 120 words about who, what, when and how much.
+
+    Better
+        Put one subject in one paragraph of a few sentences. Use a subheading
+        or a list for steps and conditions.
     """
     limit = _limit(ctx, page.lang, "max_woorden_per_alinea")
     for bd in analyse(page).of_kind("paragraph"):
@@ -547,6 +711,20 @@ def long_heading(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         ## Vergunning voor een tweede auto
+
+    What it checks
+        The number of words in every heading. The limit is
+        `taalbeleid.<taal>.max_woorden_per_kop` (default 10).
+
+    Why is this a problem?
+        Visitors read the headings first to see where their answer is. A long
+        heading reads like a sentence and cannot be taken in at a glance.
+
+    For example
+        ## Wat u moet doen als u een parkeervergunning wilt aanvragen voor een tweede auto
+
+    Better
+        ## Vergunning voor een tweede auto
     """
     limit = _limit(ctx, page.lang, "max_woorden_per_kop")
     for bd in analyse(page).of_kind("heading"):
@@ -585,6 +763,20 @@ def vague_heading(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         ## Meer informatie
 
     Beter
+        ## Vragen over uw aanslag
+
+    What it checks
+        Headings that are only a general word from the list `vage_koppen_nl` /
+        `vage_koppen_en` in `linters/b1/data/taal.yml`.
+
+    Why is this a problem?
+        Visitors and screen readers jump from heading to heading. A heading
+        such as 'Overig' does not tell whether the answer is below it.
+
+    For example
+        ## Meer informatie
+
+    Better
         ## Vragen over uw aanslag
     """
     vague = lexicon.grammar().vague_headings[page.lang]
@@ -638,6 +830,23 @@ def wrong_address_form(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         U kunt uw paspoort ophalen op het gemeentehuis.
+
+    What it checks
+        The editorial statute chooses one form of address for the whole site
+        (`aanspreekvorm: u` or `je`). This rule reports every 'je', 'jij' or
+        'jouw' on a page without 'u' when the statute says 'u' (and the other
+        way round). When both forms are on the page, B1013 reports it.
+
+    Why is this a problem?
+        The site must sound as one whole. A reader who reads 'u' on one page
+        and 'je' on the next wonders whether they are still with the
+        municipality.
+
+    For example
+        Je kunt je paspoort ophalen op het gemeentehuis.
+
+    Better
+        U kunt uw paspoort ophalen op het gemeentehuis.
     """
     expected = ctx.statute.address_form
     spans = _address_spans(page)
@@ -677,6 +886,20 @@ def mixed_address_form(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         U kunt een afspraak maken. Neem je paspoort mee.
 
     Beter
+        U kunt een afspraak maken. Neem uw paspoort mee.
+
+    What it checks
+        Whether one page has both 'u'/'uw' and 'je'/'jij'/'jouw'. The rule
+        reports every form that is not the statute's.
+
+    Why is this a problem?
+        Switching between 'u' and 'je' reads sloppily and confuses: does the
+        text still mean the same reader?
+
+    For example
+        U kunt een afspraak maken. Neem je paspoort mee.
+
+    Better
         U kunt een afspraak maken. Neem uw paspoort mee.
     """
     expected = ctx.statute.address_form
@@ -742,6 +965,25 @@ def low_readability(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Begin bij de moeilijkste zinnen: de melding noemt ze, met de reden.
         Maak ze korter, kies gewone woorden en zeg wie iets doet.
+
+    What it checks
+        The page's readability index (0 to 100, higher is easier; the formula is
+        in the README). It combines Flesch-Douma, the average sentence length,
+        the share of difficult words and the share of passive sentences. The
+        limit is `taalbeleid.nl.min_leesbaarheid` (default 55). Pages with fewer
+        than three sentences do not count.
+
+    Why is this a problem?
+        A low index mostly means long sentences, long words and many difficult
+        words at once. Then readers give up.
+
+    For example
+        A page with 24 words per sentence on average and many words like
+        'overeenkomstig' and 'verstrekking'.
+
+    Better
+        First fix the other findings on this page (long sentences, officialese
+        and difficult words). The index then rises by itself.
     """
     stats = page_stats(page, ctx)
     index = page_index(page)
@@ -798,6 +1040,25 @@ def wrong_language(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Zet de Engelse tekst in `content/en/afval/grofvuil.md` (hetzelfde pad
         als de Nederlandse pagina), en de Nederlandse tekst in `content/nl/`.
+
+    What it checks
+        Whether the text is Dutch or English, from common words ('de', 'het',
+        'een' against 'the', 'and', 'of'). A page in `content/nl/` must be
+        Dutch, a page in `content/en/` English. Outside `content/`, `lang:` in
+        the front-matter decides the language (default Dutch). The other
+        language rules skip such a page.
+
+    Why is this a problem?
+        The site then files the page under the wrong language, with the wrong
+        `lang` attribute. Screen readers read the text with the wrong
+        pronunciation, and search does not find the page.
+
+    For example
+        `content/nl/afval/bulky-waste.md` with English text.
+
+    Better
+        Put the English text in `content/en/afval/grofvuil.md` (the same path as
+        the Dutch page), and the Dutch text in `content/nl/`.
     """
     analysis = analyse(page)
     if not analysis.wrong_language:
@@ -847,6 +1108,22 @@ def page_too_long_to_check(page: Page, ctx: CheckContext) -> Iterator[Detection]
     Beter
         Verdeel de tekst over pagina's per onderwerp, of link naar het
         document (met het formaat en de grootte erbij).
+
+    What it checks
+        Whether the page has more than 50,000 words. The language rules then
+        read only the first 50,000 words, so that one huge page does not hold up
+        the check of the whole site.
+
+    Why is this a problem?
+        Such a page is no longer a web page: nobody reads it on a screen. Often
+        it is a pasted document or an export.
+
+    For example
+        A page of 5 MB with a whole by-law pasted into it.
+
+    Better
+        Split the text into pages by subject, or link to the document (with its
+        format and size).
     """
     analysis = analyse(page)
     if not analysis.truncated:
@@ -893,6 +1170,23 @@ def words_to_avoid(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         We will help you register, so it goes faster.
+
+    What it checks
+        Words and phrases from `linters/b1/data/words-to-avoid-en.yml`: the list
+        'words to avoid' from the GOV.UK style guide, and the alternatives for
+        long words from its plain English guidance. Inflected forms
+        ('facilitated', 'utilising') are found too.
+
+    Why is this a problem?
+        Words like 'facilitate', 'utilise' and 'in order to' make a text vague
+        and long. Many visitors of the English pages read English as a second
+        language; plain words help them most.
+
+    For example
+        We will facilitate your registration in order to expedite the process.
+
+    Better
+        We will help you register, so it goes faster.
     """
 
     def message(text: str, entry: lexicon.Entry) -> Message:
@@ -932,6 +1226,24 @@ def low_reading_ease(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         five working days subsequent to their arrival in the municipality.
 
     Beter
+        Register your address within 5 working days after you arrive.
+
+    What it checks
+        The Flesch Reading Ease of the running text, computed with the package
+        textstat (0 to 100, higher is easier). The limit is
+        `taalbeleid.en.min_flesch_reading_ease` (default 60, 'plain English').
+        Pages with fewer than three sentences do not count.
+
+    Why is this a problem?
+        Below 60 a text is hard for many readers: long sentences and long
+        words. The English pages are for new residents, who often do not have
+        English as their first language.
+
+    For example
+        Residents are required to register their residential address within
+        five working days subsequent to their arrival in the municipality.
+
+    Better
         Register your address within 5 working days after you arrive.
     """
     stats = page_stats(page, ctx)

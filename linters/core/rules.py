@@ -46,6 +46,11 @@ PAGE, SITE, ENGINE, AUDIT, AXE = "page", "site", "engine", "audit", "axe"
 REPORTERS = (PAGE, SITE, ENGINE, AUDIT, AXE)
 
 
+def doc_anchor(code: str, name: str) -> str:
+    """Where a rule's documentation starts in docs/regels.md (`b1003-officialese-word`)."""
+    return code.lower() if code == name else f"{code.lower()}-{name}"
+
+
 def family_of(code: str) -> str:
     """A code's family: the code without its three-digit number (`B1012` -> `B1`, `A11Y003` -> `A11Y`).
 
@@ -121,7 +126,7 @@ class Rule:
     @property
     def anchor(self) -> str:
         """The rule's heading anchor in docs/regels.md."""
-        return self.code.lower() if self.code == self.name else f"{self.code.lower()}-{self.name}"
+        return doc_anchor(self.code, self.name)
 
     def documentation(self, lang: str) -> dict[str, str]:
         """The four documentation sections, by heading, in `lang` (Dutch when there is no English)."""

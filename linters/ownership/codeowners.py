@@ -251,6 +251,24 @@ def codeowners_out_of_date(pages: Sequence[Page], ctx: CheckContext) -> Iterator
 
     Beter
         Maak het bestand opnieuw met `webredactie owners codeowners` en commit het.
+
+    What it checks
+        Whether the CODEOWNERS file in the repository (in the top folder,
+        `.github/`, `docs/` or `.gitlab/`) is exactly what `webredactie owners
+        codeowners` makes from redactiestatuut.yml. Comments and spaces do not
+        count.
+
+    Why is this a problem?
+        With CODEOWNERS, GitHub and GitLab ask the right department to review a
+        change. Has a section moved to another department but CODEOWNERS not
+        been updated? Then the wrong department reviews the pages, or nobody.
+
+    For example
+        In the statute `parkeren/` belongs to Parkeren, while CODEOWNERS still
+        says `/content/nl/parkeren/ @gemeente-diemen/openbare-ruimte`.
+
+    Better
+        Make the file again with `webredactie owners codeowners` and commit it.
     """
     if ctx.content_root is None:
         return

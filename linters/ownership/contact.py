@@ -54,6 +54,29 @@ def owner_without_contact(page: Page, ctx: CheckContext) -> Iterator[Detection]:
           naam: Afval en reiniging
           contact: afval@diemen.nl
         ```
+
+    What it checks
+        Whether the page's department (`owner`, or the section's owner) has a
+        `contact` in `redactiestatuut.yml`. A `contact:` in the page's own
+        front-matter counts too.
+
+    Why is this a problem?
+        Under every page it says how to reach the department. Without an
+        address the visitor only sees a link to the general Contact page, and
+        the question does not go straight to whoever knows.
+
+    For example
+        ```yaml
+        - id: afval
+          naam: Afval en reiniging
+        ```
+
+    Better
+        ```yaml
+        - id: afval
+          naam: Afval en reiniging
+          contact: afval@diemen.nl
+        ```
     """
     own = page.meta("contact")
     if isinstance(own, str) and own.strip():
@@ -104,6 +127,29 @@ def owner_without_feedback_address(page: Page, ctx: CheckContext) -> Iterator[De
         ```
 
     Beter
+        ```yaml
+        - id: melden
+          naam: Meldingen openbare ruimte
+          feedback: meldingen@diemen.nl
+        ```
+
+    What it checks
+        Whether the page's department has a `feedback` address or a `contact`
+        address in `redactiestatuut.yml`. Feedback goes to `feedback`, and
+        otherwise to `contact`.
+
+    Why is this a problem?
+        Visitors can say under every page whether it helped and what is wrong.
+        Without an address their feedback goes to the web editors, not to the
+        department that knows the content and can improve it.
+
+    For example
+        ```yaml
+        - id: melden
+          naam: Meldingen openbare ruimte
+        ```
+
+    Better
         ```yaml
         - id: melden
           naam: Meldingen openbare ruimte

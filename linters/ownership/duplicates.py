@@ -165,6 +165,21 @@ def duplicate_title(pages: Sequence[Page], ctx: CheckContext) -> Iterator[Detect
 
     Beter
         `title: Paspoort aanvragen` en `title: Parkeervergunning aanvragen`.
+
+    What it checks
+        Whether another page in the same language folder has the same `title`.
+        Capitals and spaces do not count.
+
+    Why is this a problem?
+        In the menu, the search results and the browser tab a visitor sees the
+        same name twice, and does not know which page they need. A screen
+        reader reads the title first.
+
+    For example
+        `title: Aanvragen` on the pages about the passport and about the parking permit.
+
+    Better
+        `title: Paspoort aanvragen` and `title: Parkeervergunning aanvragen`.
     """
     for page, value, others in _duplicates(pages, ctx, "title"):
         listed_nl, listed_en = _others(others)
@@ -206,6 +221,22 @@ def duplicate_description(pages: Sequence[Page], ctx: CheckContext) -> Iterator[
 
     Beter
         Zeg per pagina wat de bezoeker er kan doen:
+        `description: Zo laat u grofvuil gratis ophalen.`
+
+    What it checks
+        Whether another page in the same language folder has the same
+        `description`. Capitals and spaces do not count.
+
+    Why is this a problem?
+        Search engines show the description under the title. The same sentence
+        twice does not help a visitor choose. Often a page was copied and the
+        description was not changed.
+
+    For example
+        `description: Informatie over afval.` on every page in `afval/`.
+
+    Better
+        Say for each page what the visitor can do there:
         `description: Zo laat u grofvuil gratis ophalen.`
     """
     for page, _value, others in _duplicates(pages, ctx, "description"):

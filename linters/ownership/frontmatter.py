@@ -140,6 +140,27 @@ def missing_front_matter(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         reviewed: 2026-09-14
         ---
         ```
+
+    What it checks
+        Whether the page starts with a block between two lines `---`.
+
+    Why is this a problem?
+        The front-matter says who looks after the page and when it was last
+        checked. Without it nobody knows whether the information is right, and
+        visitors' feedback goes to nobody.
+
+    For example
+        A page that starts straight away with `## Grofvuil laten ophalen`.
+
+    Better
+        ```
+        ---
+        title: Grofvuil laten ophalen
+        description: Zo laat u grofvuil gratis ophalen.
+        owner: afval
+        reviewed: 2026-09-14
+        ---
+        ```
     """
     yield from reading_problems(page, "missing-front-matter")
 
@@ -167,6 +188,20 @@ def broken_front_matter(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `title: "Afval: wat moet waar?"`
+
+    What it checks
+        Whether the block between the `---` lines is valid YAML, and whether the
+        block is closed.
+
+    Why is this a problem?
+        Then nobody can read the owner and the review date. The site does not
+        build, and the other fields are not checked.
+
+    For example
+        `title: Afval: wat moet waar?` (a second colon without quotes)
+
+    Better
+        `title: "Afval: wat moet waar?"`
     """
     yield from reading_problems(page, "broken-front-matter")
 
@@ -192,6 +227,19 @@ def missing_title(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Front-matter met alleen `owner` en `reviewed`.
 
     Beter
+        `title: Grofvuil laten ophalen`
+
+    What it checks
+        Whether the front-matter has a `title` with text.
+
+    Why is this a problem?
+        The title is the page's heading, its name in the menu and the text in
+        the browser tab. People with a screen reader hear the title first.
+
+    For example
+        Front-matter with only `owner` and `reviewed`.
+
+    Better
         `title: Grofvuil laten ophalen`
     """
     if page.front_matter is None:
@@ -230,6 +278,20 @@ def missing_description(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `description: Zo laat u grofvuil gratis ophalen.`
+
+    What it checks
+        Whether the front-matter has a `description` with text.
+
+    Why is this a problem?
+        Search engines and the site's own search show this sentence under the
+        title. Without a description they pick a piece of text themselves,
+        often an awkward one.
+
+    For example
+        Front-matter without `description`.
+
+    Better
+        `description: Zo laat u grofvuil gratis ophalen.`
     """
     yield from _missing_text(
         page,
@@ -264,6 +326,20 @@ def unknown_front_matter_field(page: Page, ctx: CheckContext) -> Iterator[Detect
         `eigenaar: afval`
 
     Beter
+        `owner: afval`
+
+    What it checks
+        Whether every front-matter field is on the list of known fields (see
+        the README). For a typo the message names the field that was meant.
+
+    Why is this a problem?
+        A typo goes unnoticed otherwise: `reviewd: 2026-09-14` looks right, but
+        then the review date is missing.
+
+    For example
+        `eigenaar: afval`
+
+    Better
         `owner: afval`
     """
     if page.front_matter is None:
@@ -307,6 +383,21 @@ def invalid_front_matter_value(page: Page, ctx: CheckContext) -> Iterator[Detect
         `review_cycle_months: 6 maanden`
 
     Beter
+        `review_cycle_months: 6`
+
+    What it checks
+        Whether every field has a value of the right kind: a text, a date, a
+        number of months, an e-mail address or a page type from the editorial
+        statute.
+
+    Why is this a problem?
+        A wrong value is silently ignored. Then, for example, the wrong review
+        cycle applies, or feedback goes to an address that does not exist.
+
+    For example
+        `review_cycle_months: 6 maanden`
+
+    Better
         `review_cycle_months: 6`
     """
     if page.front_matter is None:
@@ -403,6 +494,19 @@ def page_without_owner(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `owner: afval` (een id uit `afdelingen` in redactiestatuut.yml)
+
+    What it checks
+        Whether the front-matter says which department looks after the page.
+
+    Why is this a problem?
+        The owner keeps the information right and gets the visitors' feedback.
+        Without an owner a page grows old without anyone noticing.
+
+    For example
+        Front-matter without `owner`.
+
+    Better
+        `owner: afval` (an id from `afdelingen` in redactiestatuut.yml)
     """
     if page.front_matter is None:
         return
@@ -444,6 +548,19 @@ def unknown_owner(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         `owner: Afvalzaken`
 
     Beter
+        `owner: afval`
+
+    What it checks
+        Whether the value of `owner` is an id from `afdelingen` in redactiestatuut.yml.
+
+    Why is this a problem?
+        Only a known department gets the reports, the review requests and the
+        visitors' feedback. A typo sends everything to nobody.
+
+    For example
+        `owner: Afvalzaken`
+
+    Better
         `owner: afval`
     """
     if page.front_matter is None:
@@ -491,6 +608,19 @@ def missing_review_date(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `reviewed: 2026-09-14` (jaar-maand-dag)
+
+    What it checks
+        Whether the front-matter says when the owner last checked the page.
+
+    Why is this a problem?
+        The municipality promises that the information is up to date. Without a
+        date nobody knows when the page is due again.
+
+    For example
+        Front-matter without `reviewed`.
+
+    Better
+        `reviewed: 2026-09-14` (year-month-day)
     """
     if page.front_matter is None:
         return
@@ -527,6 +657,19 @@ def invalid_review_date(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         `reviewed: 14 september 2026`
 
     Beter
+        `reviewed: 2026-09-14`
+
+    What it checks
+        Whether `reviewed` is a real date, written as year-month-day.
+
+    Why is this a problem?
+        The check cannot read a date like `14-09-2026` or `2026-02-30`. Then
+        nobody sees that the page is late for a review.
+
+    For example
+        `reviewed: 14 september 2026`
+
+    Better
         `reviewed: 2026-09-14`
     """
     if page.front_matter is None:
@@ -577,6 +720,19 @@ def review_date_in_future(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         De datum van de dag waarop de afdeling de pagina echt heeft gecontroleerd.
+
+    What it checks
+        Whether the date in `reviewed` is not later than today.
+
+    Why is this a problem?
+        A date in the future keeps the page off the list of late reviews. An
+        old page then looks new.
+
+    For example
+        `reviewed: 2027-01-01` on 22 November 2026
+
+    Better
+        The date of the day the department really checked the page.
     """
     if page.front_matter is None:
         return

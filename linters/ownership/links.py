@@ -118,6 +118,27 @@ def missing_link_target(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Vertaal de pagina, of link naar een Engelse pagina die wel bestaat.
         Het kan ook naar de Nederlandse pagina, met een link die dat zegt:
         `[Tax waiver (in Dutch)](../../nl/belastingen/kwijtschelding.md)`.
+
+    What it checks
+        Whether every link to another page or a file on the site (a relative
+        link, such as `../afval/grofvuil.md`) leads to a file that exists, in
+        the same language folder. When the page only exists in the other
+        language, the message says so.
+
+    Why is this a problem?
+        A visitor who clicks the link gets an error page. On the English site
+        this happens often: a link that works in Dutch does not work while the
+        English page does not exist yet.
+
+    For example
+        On `content/en/nieuw-in-diemen/index.md`:
+        `[Tax waiver](../belastingen/kwijtschelding.md)`, while there is no
+        English page about the tax waiver.
+
+    Better
+        Translate the page, or link to an English page that exists. Linking to
+        the Dutch page is fine too, with a link that says so:
+        `[Tax waiver (in Dutch)](../../nl/belastingen/kwijtschelding.md)`.
     """
     cache: dict[str, bool] = {}
     for link, target in _links(page):
@@ -192,6 +213,22 @@ def link_to_other_language(page: Page, ctx: CheckContext) -> Iterator[Detection]
 
     Beter
         `[Bulky waste](afval/grofvuil.md)`
+
+    What it checks
+        Whether a link goes from an English page to a Dutch page (or the other
+        way round), while the same page also exists in the link's language.
+
+    Why is this a problem?
+        Whoever reads English lands on a Dutch page without warning, while
+        there is an English version. Often the link was copied from the Dutch
+        page and not changed afterwards.
+
+    For example
+        On `content/en/index.md`: `[Bulky waste](../nl/afval/grofvuil.md)`,
+        while `content/en/afval/grofvuil.md` exists.
+
+    Better
+        `[Bulky waste](afval/grofvuil.md)`
     """
     cache: dict[str, bool] = {}
     for link, target in _links(page):
@@ -240,6 +277,23 @@ def missing_image(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Zet het bestand in de map `img/` naast de pagina, in elke taalmap, en
         controleer de naam: `![Kaart van de milieustraat](img/milieustraat.png)`.
+
+    What it checks
+        Whether every image on the page (`![text](img/kaart.svg)`) is a file
+        that exists, in the same language folder.
+
+    Why is this a problem?
+        The visitor sees an empty box or only the alt text, and the site makes
+        a request that fails. Often the file was not copied to the other
+        language folder, or it has another name.
+
+    For example
+        `![Kaart van de milieustraat](img/milieustraat.png)`, while
+        `img/milieustraat.png` is not next to the page.
+
+    Better
+        Put the file in the folder `img/` next to the page, in every language
+        folder, and check the name: `![Kaart van de milieustraat](img/milieustraat.png)`.
     """
     cache: dict[str, bool] = {}
     for image in page.images:

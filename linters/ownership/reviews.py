@@ -125,6 +125,24 @@ def owner_not_section_owner(page: Page, ctx: CheckContext) -> Iterator[Detection
     Beter
         `owner: afval`, of verplaats de pagina naar `parkeren/`, of laat de
         webredactie het redactiestatuut aanpassen.
+
+    What it checks
+        Whether the department in `owner` is the department that owns the
+        page's folder according to `secties` in redactiestatuut.yml.
+
+    Why is this a problem?
+        Whoever changes a page gets a review request from the section's owner
+        (CODEOWNERS). If the page names another department, the wrong
+        department checks the content, and the right one does not get the
+        visitors' feedback.
+
+    For example
+        `owner: parkeren` on the page `content/nl/afval/grofvuil.md`
+        (the section `afval/` belongs to Afval en reiniging).
+
+    Better
+        `owner: afval`, or move the page to `parkeren/`, or ask the web editors
+        to change the editorial statute.
     """
     owner = page.meta("owner")
     if not isinstance(owner, str) or owner not in ctx.statute.departments or page.rel_path is None:
@@ -175,6 +193,23 @@ def page_outside_sections(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Voeg de map toe aan `secties`, met de afdeling die de pagina's beheert:
         `- pad: sport/` en `eigenaar: ...`. Of zet de pagina in een bestaande map.
+
+    What it checks
+        Whether the page's folder falls under one of the `secties` in
+        redactiestatuut.yml.
+
+    Why is this a problem?
+        GitHub or GitLab asks a department for a review (CODEOWNERS) only for
+        sections, and only then is the page in the department's overview. A
+        page outside the sections is checked by the web editors alone.
+
+    For example
+        A new folder `content/nl/sport/` that is not under `secties`.
+
+    Better
+        Add the folder to `secties`, with the department that looks after the
+        pages: `- pad: sport/` and `eigenaar: ...`. Or put the page in an
+        existing folder.
     """
     if page.rel_path is None or page.front_matter is None:
         return
@@ -243,6 +278,26 @@ def review_overdue(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         De afdeling leest de pagina na en zet de datum van die controle:
         `reviewed: 2026-11-22`.
+
+    What it checks
+        Whether the date in `reviewed` plus the review cycle lies before today.
+        The cycle comes from, in this order: the page type (`type`), the page's
+        field `review_cycle_months`, the section, or the default in
+        redactiestatuut.yml. At more than twice the cycle, OWN009 reports an
+        error.
+
+    Why is this a problem?
+        The municipality promises that the information is right. Fees, opening
+        hours and rules change. A page that nobody checks gives wrong
+        information after a while.
+
+    For example
+        `reviewed: 2025-03-01` on a page of Burgerzaken (every 6 months), on
+        22 November 2026.
+
+    Better
+        The department reads the page again and sets the date of that check:
+        `reviewed: 2026-11-22`.
     """
     status = review_status(page, ctx.statute, ctx.today)
     if status is not None and status.state is ReviewState.OVERDUE:
@@ -280,6 +335,23 @@ def review_long_overdue(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         De afdeling controleert de pagina vandaag en zet `reviewed: 2026-11-22`.
         Is de pagina niet meer nodig? Verwijder haar dan.
+
+    What it checks
+        Whether the last review (`reviewed`) is longer ago than twice the
+        page's review cycle. Late once is a warning (OWN008); this is an error,
+        and then the site does not build.
+
+    Why is this a problem?
+        A page nobody has looked at for that long almost surely holds old
+        information: an old fee, a desk that has closed, a rule that no longer
+        applies. Residents act on it.
+
+    For example
+        `reviewed: 2024-01-10` on a page with a cycle of 6 months.
+
+    Better
+        The department checks the page today and sets `reviewed: 2026-11-22`.
+        Is the page no longer needed? Then delete it.
     """
     status = review_status(page, ctx.statute, ctx.today)
     if status is not None and status.state is ReviewState.LONG_OVERDUE:

@@ -139,6 +139,23 @@ def missing_translation(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Schrijf de Engelse pagina `content/en/afval/grofvuil.md`, met dezelfde
         `owner` en een eigen `reviewed`.
+
+    What it checks
+        Whether every Dutch page in a section with `engels_verplicht: true` (in
+        redactiestatuut.yml) has an English version, on the same path under
+        `content/en/`.
+
+    Why is this a problem?
+        The municipality promises new residents from abroad the information on
+        parking, waste and registration in English. Without a translation that
+        group misses exactly the page they look for.
+
+    For example
+        `content/nl/afval/grofvuil.md` exists, `content/en/afval/grofvuil.md` does not.
+
+    Better
+        Write the English page `content/en/afval/grofvuil.md`, with the same
+        `owner` and its own `reviewed`.
     """
     if page.rel_path is None or page.front_matter is None:
         return
@@ -189,6 +206,23 @@ def translation_without_original(page: Page, ctx: CheckContext) -> Iterator[Dete
 
     Beter
         Geef de Engelse pagina hetzelfde pad: `content/en/afval/grofvuil.md`.
+
+    What it checks
+        Whether every page in `content/en/` has a page with the same path in
+        `content/nl/`.
+
+    Why is this a problem?
+        Dutch is the site's main language. The English page is a translation,
+        and the language switch links to the page on the same path. Mostly the
+        Dutch page was moved or renamed and the English one was not. Then the
+        language switch's link leads nowhere, and the English page grows old
+        without anyone noticing.
+
+    For example
+        `content/en/afval/bulky-waste.md` next to `content/nl/afval/grofvuil.md`.
+
+    Better
+        Give the English page the same path: `content/en/afval/grofvuil.md`.
     """
     if page.rel_path is None or page_exists(ctx, "nl", page.rel_path):
         return
@@ -237,6 +271,26 @@ def stale_translation(pages: Sequence[Page], ctx: CheckContext) -> Iterator[Dete
         Werk de Engelse pagina bij. Was de verandering niet belangrijk voor de
         vertaling (een tikfout)? Zet dan `translation_reviewed: 2026-11-22` op
         de Engelse pagina.
+
+    What it checks
+        Whether the Dutch page changed after the English page last changed. The
+        dates come from git (one `git log` for the whole site). Set
+        `translation_reviewed` on the English page when you have checked that
+        the translation is still right. Without git history the check compares
+        `reviewed` of the Dutch page with `translation_reviewed` or `reviewed`
+        of the English one (see TR004).
+
+    Why is this a problem?
+        A new fee or new opening hours are then only on the Dutch page. Whoever
+        reads English gets old information.
+
+    For example
+        `content/nl/afval/grofvuil.md` was changed on 2 November (new fees),
+        `content/en/afval/grofvuil.md` last on 6 October.
+
+    Better
+        Update the English page. Did the change not matter for the translation
+        (a typo)? Then set `translation_reviewed: 2026-11-22` on the English page.
     """
     pairs = list(_english_pairs(pages, ctx))
     if not pairs:
@@ -322,6 +376,25 @@ def translation_history_incomplete(pages: Sequence[Page], ctx: CheckContext) -> 
     Beter
         Haal de hele geschiedenis op (`fetch-depth: 0`, of `git fetch --unshallow`).
         Of houd `translation_reviewed` op de Engelse pagina's bij.
+
+    What it checks
+        Whether git knows, for every English page and its Dutch version, when
+        they last changed. If not, this rule says once per run why not (no git,
+        no repository, a shallow copy), and how many pages it concerns. TR003
+        then uses the dates in the front-matter.
+
+    Why is this a problem?
+        Without history the check only sees an out-of-date translation when
+        someone keeps the front-matter dates right. You need to know that the
+        check then sees less.
+
+    For example
+        In CI, `actions/checkout` fetches only the last commit by default
+        (`fetch-depth: 1`).
+
+    Better
+        Fetch the whole history (`fetch-depth: 0`, or `git fetch --unshallow`).
+        Or keep `translation_reviewed` up to date on the English pages.
     """
     pairs = list(_english_pairs(pages, ctx))
     if not pairs or ctx.content_root is None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from linters.core.engine import RunResult
 from linters.core.finding import Finding, SourceSpan
-from linters.core.rules import DOC_SECTIONS, Rule
+from linters.core.rules import Rule
 from linters.report import levels
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -20,19 +20,23 @@ DOCS_BASE_ENV = "WEBREDACTIE_DOCS_URL"
 
 
 def _rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
-    markdown = "\n\n".join(f"**{h}**\n\n{rule.doc.get(h, '')}" for h in DOC_SECTIONS)
+    doc = rule.documentation(lang)
+    what, why = list(doc.values())[:2]
+    markdown = "\n\n".join(f"**{heading}**\n\n{text}" for heading, text in doc.items())
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary.get(lang)},
-        "fullDescription": {"text": rule.doc.get(DOC_SECTIONS[0], rule.summary.get(lang))},
-        "help": {"text": rule.doc.get(DOC_SECTIONS[1], ""), "markdown": markdown},
+        "fullDescription": {"text": what or rule.summary.get(lang)},
+        "help": {"text": why, "markdown": markdown},
         "defaultConfiguration": {"level": levels.SARIF[rule.severity]},
         "properties": {"tags": [rule.family]},
     }
     base = os.environ.get(DOCS_BASE_ENV)
-    if base:
-        descriptor["helpUri"] = f"{base.rstrip('#')}#{rule.code.lower()}-{rule.name}"
+    if rule.help_url:
+        descriptor["helpUri"] = rule.help_url  # axe-core's own page
+    elif base:
+        descriptor["helpUri"] = f"{base.rstrip('#')}#{rule.anchor}"
     return descriptor
 
 

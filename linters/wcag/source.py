@@ -97,6 +97,22 @@ def unclear_link_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `U kunt [grofvuil laten ophalen](grofvuil.md).`
+
+    What it checks
+        Whether a link's text only says something like 'hier', 'lees meer',
+        'meer informatie' or 'klik hier' ('here', 'read more'). The words are
+        in `linters/wcag/data/link_texts.yml` (Dutch and English).
+
+    Why is this a problem?
+        People with a screen reader often have only a page's links read out.
+        Ten times 'read more' then says nothing. Whoever scans quickly also
+        looks at the links (WCAG 2.4.4).
+
+    For example
+        `Wilt u grofvuil laten ophalen? [Klik hier](grofvuil.md).`
+
+    Better
+        `U kunt [grofvuil laten ophalen](grofvuil.md).`
     """
     for link in page.links:
         if link_texts.unclear(_link_text(page, link), page.lang):
@@ -136,6 +152,21 @@ def url_as_link_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         `Kijk op <https://www.rvo.nl/subsidies-financiering/isde>.`
 
     Beter
+        `Vraag [subsidie voor isolatie aan bij RVO](https://www.rvo.nl/subsidies-financiering/isde).`
+
+    What it checks
+        Whether a link has a web address as its text (`https://...` or
+        `www...`), and whether there is a loose web address in the text. An
+        e-mail address as link text is fine.
+
+    Why is this a problem?
+        A screen reader reads a web address letter by letter. That is long and
+        says little. A loose address in the text cannot be clicked either.
+
+    For example
+        `Kijk op <https://www.rvo.nl/subsidies-financiering/isde>.`
+
+    Better
         `Vraag [subsidie voor isolatie aan bij RVO](https://www.rvo.nl/subsidies-financiering/isde).`
     """
     reported: set[tuple[int, str]] = set()
@@ -194,6 +225,20 @@ def empty_link_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `[Afval](afval/index.md)` of `[![Gemeente Diemen, naar de startpagina](img/logo.svg)](index.md)`
+
+    What it checks
+        Whether a link has text. For an image as a link, the image's alt text
+        counts as the link text.
+
+    Why is this a problem?
+        A screen reader then only says 'link', or reads out the web address.
+        Nobody knows where the link goes (WCAG 2.4.4 and 4.1.2).
+
+    For example
+        `[](https://www.diemen.nl/afval)` or `[![](img/logo.svg)](index.md)`
+
+    Better
+        `[Afval](afval/index.md)` or `[![Gemeente Diemen, naar de startpagina](img/logo.svg)](index.md)`
     """
     for link in page.links:
         if not _link_text(page, link).strip():
@@ -230,6 +275,20 @@ def image_without_alt(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         `![Vier afvalbakken: grijs, groen, blauw en oranje](img/afvalbakken.svg)`.
         Is de afbeelding alleen versiering? Zet haar dan niet in de tekst.
+
+    What it checks
+        Whether every image (`![alt](file)` or `<img>`) has an alt text.
+
+    Why is this a problem?
+        Whoever cannot see hears the alt text instead of the image. Without an
+        alt text that person misses the information (WCAG 1.1.1).
+
+    For example
+        `![](img/afvalbakken.svg)`
+
+    Better
+        `![Vier afvalbakken: grijs, groen, blauw en oranje](img/afvalbakken.svg)`.
+        Is the image only decoration? Then leave it out of the text.
     """
     for image in page.images:
         if not image.alt.strip():
@@ -278,6 +337,22 @@ def meaningless_alt_text(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         `![afbeelding](img/afvalbakken.svg)` of `![afvalbakken.svg](img/afvalbakken.svg)`
 
     Beter
+        `![Vier afvalbakken: grijs, groen, blauw en oranje](img/afvalbakken.svg)`
+
+    What it checks
+        Whether the alt text equals the file name, ends in `.png`, `.jpg` or
+        `.svg`, looks like a camera's file name (`IMG_1234`), is only a word
+        like 'afbeelding', 'foto' or 'logo', or starts with 'afbeelding van'.
+        The words are in `linters/wcag/data/alt_texts.yml`.
+
+    Why is this a problem?
+        A screen reader already says that it is an image. 'Afbeelding' or
+        'afvalbakken-2026.svg' does not tell what is on it (WCAG 1.1.1).
+
+    For example
+        `![afbeelding](img/afvalbakken.svg)` or `![afvalbakken.svg](img/afvalbakken.svg)`
+
+    Better
         `![Vier afvalbakken: grijs, groen, blauw en oranje](img/afvalbakken.svg)`
     """
     data = load("alt_texts")
@@ -334,6 +409,22 @@ def skipped_heading_level(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `## Kosten` gevolgd door `### Korting voor 65-plussers`
+
+    What it checks
+        Whether every heading is at most one level deeper than the heading
+        before it. The front-matter title is heading 1, so the first heading
+        in the text is `##`.
+
+    Why is this a problem?
+        People with a screen reader jump from heading to heading to get an
+        overview of the page. A skipped level looks like a missing piece of
+        text (WCAG 1.3.1).
+
+    For example
+        `## Kosten` followed by `#### Korting voor 65-plussers`
+
+    Better
+        `## Kosten` followed by `### Korting voor 65-plussers`
     """
     previous = 1 if page.meta("title") else 0
     for block in _headings(page):
@@ -377,6 +468,21 @@ def second_main_heading(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Laat de `# kop` weg, of maak er `## kop` van.
+
+    What it checks
+        Whether there is a `# heading` in the text while the front-matter
+        already has a `title`, or two `# headings`. The site shows the title as
+        heading 1 above the page.
+
+    Why is this a problem?
+        Heading 1 says what the page is about. With two main headings a visitor
+        with a screen reader does not know which one names the page (WCAG 1.3.1).
+
+    For example
+        Front-matter `title: Grofvuil laten ophalen` and in the text `# Grofvuil`.
+
+    Better
+        Leave out the `# heading`, or make it a `## heading`.
     """
     seen = bool(page.meta("title"))
     for block in _headings(page):
@@ -431,6 +537,28 @@ def table_without_header(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         ```
 
     Beter
+        ```
+        | Soort afval | Waar laat u het? |
+        |---|---|
+        | Papier | Blauwe container |
+        ```
+
+    What it checks
+        Whether the first row of a Markdown table has text, and whether an HTML
+        table (`<table>`) has `<th>` cells.
+
+    Why is this a problem?
+        A screen reader reads the column's heading with every cell. Without a
+        heading row the visitor hears loose numbers without meaning (WCAG 1.3.1).
+
+    For example
+        ```
+        |  |  |
+        |--|--|
+        | Papier | Blauwe container |
+        ```
+
+    Better
         ```
         | Soort afval | Waar laat u het? |
         |---|---|
@@ -500,6 +628,22 @@ def document_link_without_type(page: Page, ctx: CheckContext) -> Iterator[Detect
         `Bekijk de [tarieven](pdf/tarieven-2026.pdf).`
 
     Beter
+        `Bekijk de [tarieven 2026 (pdf, 2 kB)](pdf/tarieven-2026.pdf).`
+
+    What it checks
+        Whether a link to a `.pdf`, `.docx`, `.xlsx`, `.pptx`, `.odt` or other
+        file names the kind of file and its size in the link text (or right
+        after it).
+
+    Why is this a problem?
+        A file opens outside the website, often in another program. Whoever
+        uses a screen reader or a slow connection wants to know beforehand. A
+        PDF is also often less accessible than a web page (WCAG 2.4.4).
+
+    For example
+        `Bekijk de [tarieven](pdf/tarieven-2026.pdf).`
+
+    Better
         `Bekijk de [tarieven 2026 (pdf, 2 kB)](pdf/tarieven-2026.pdf).`
     """
     kinds = load("documents")
@@ -578,6 +722,21 @@ def media_without_captions(page: Page, ctx: CheckContext) -> Iterator[Detection]
     Beter
         Zet er `<track kind="captions" srclang="nl" label="Nederlands" src="../media/isoleren.nl.vtt" default>`
         in, met een WebVTT-bestand met de tekst.
+
+    What it checks
+        Whether every `<video>` has a `<track kind="captions" src="...">` (or
+        `kind="subtitles"`).
+
+    Why is this a problem?
+        People who are deaf or hard of hearing cannot follow a video without
+        captions. Many people also watch without sound (WCAG 1.2.2).
+
+    For example
+        `<video controls><source src="../media/isoleren.mp4" type="video/mp4"></video>`
+
+    Better
+        Add `<track kind="captions" srclang="nl" label="Nederlands" src="../media/isoleren.nl.vtt" default>`,
+        with a WebVTT file holding the text.
     """
     for tag, captions in _media(page):
         if tag.name == "video" and not captions:
@@ -616,6 +775,21 @@ def media_without_transcript(page: Page, ctx: CheckContext) -> Iterator[Detectio
 
     Beter
         Zet onder de video `### Uitgeschreven tekst van de video` met de tekst.
+
+    What it checks
+        Whether a heading or text with 'uitgeschreven tekst' or 'transcript'
+        follows a `<video>` or `<audio>`.
+
+    Why is this a problem?
+        Whoever is deafblind or cannot play the video reads the text. For sound
+        without pictures a transcript is the only way to get the content (WCAG
+        1.2.1 and 1.2.3).
+
+    For example
+        A `<video>` with captions only.
+
+    Better
+        Put `### Uitgeschreven tekst van de video` with the text under the video.
     """
     media = _media(page)
     for index, (tag, _) in enumerate(media):
@@ -661,6 +835,22 @@ def text_in_capitals(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         `Let op: de milieustraat is gesloten.` Wilt u iets benadrukken? Gebruik
         een `!!! warning "Let op"`-blok of **vet**.
+
+    What it checks
+        Whether two or more words in a row are in capitals, or one long word
+        (7 letters or more). Short abbreviations such as BSN or WOZ are fine.
+
+    Why is this a problem?
+        Text in capitals is harder to read, especially for people with
+        dyslexia. Some screen readers spell capitals letter by letter. It also
+        reads as shouting.
+
+    For example
+        `LET OP: de milieustraat is BELANGRIJK gesloten.`
+
+    Better
+        `Let op: de milieustraat is gesloten.` Want to stress something? Use a
+        `!!! warning "Let op"` block or **bold**.
     """
     for block in page.prose():
         if block.kind not in _CONTENT_KINDS:
@@ -730,6 +920,24 @@ def language_not_marked(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Schrijf de zin in het Nederlands. Moet hij Engels blijven? Zet hem in
         `<span lang="en">...</span>`.
+
+    What it checks
+        Whether a sentence of at least five words has three or more typically
+        English words ('the', 'and', 'your') and no typically Dutch ones, on a
+        Dutch page; on an English page the other way round. Single words and
+        names are not reported. A sentence with `lang="en"` on the same line is
+        marked. The words are in `linters/wcag/data/languages.yml`.
+
+    Why is this a problem?
+        A screen reader speaks English text with Dutch sounds when its language
+        is not marked. Then the sentence cannot be understood (WCAG 3.1.2).
+
+    For example
+        `Meer weten? Read the full privacy statement for your rights.`
+
+    Better
+        Write the sentence in Dutch. Must it stay English? Put it in
+        `<span lang="en">...</span>`.
     """
     source = page.text.split("\n")
     for block in page.prose():
@@ -794,6 +1002,26 @@ def html_not_allowed(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Schrijf het in Markdown. Een video zet u op de eigen site met
         `<video>` en ondertiteling. Is nieuwe HTML echt nodig? Vraag de
         webredactie om die op de lijst te zetten.
+
+    What it checks
+        Whether every HTML element and attribute in the Markdown is on the list
+        `linters/wcag/data/html_allowlist.yml`. The web editors have reviewed
+        that list: video with captions, tables, abbreviations.
+
+    Why is this a problem?
+        HTML of one's own escapes the site's accessible layout. An `<iframe>`
+        often loads something from another company (privacy), a `style`
+        attribute can break the contrast, a `<div>` as a button does not work
+        with the keyboard (WCAG 4.1.2).
+
+    For example
+        `<iframe src="https://www.youtube.com/embed/abc"></iframe>` or
+        `<p style="color: #999">`
+
+    Better
+        Write it in Markdown. Put a video on our own site with `<video>` and
+        captions. Is new HTML really needed? Ask the web editors to add it to
+        the list.
     """
     elements, global_attrs, prefixes = _allowlist()
     for tag in page_tags(page):
@@ -852,6 +1080,21 @@ def script_in_content(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     Beter
         Haal het script weg. Is een functie echt nodig? Dan bouwt de
         webredactie die in het thema (`overrides/`), nagekeken en getest.
+
+    What it checks
+        Whether there is a `<script>` element in the Markdown.
+
+    Why is this a problem?
+        A script in the text has not been reviewed. It can send visitors' data
+        to others, make the page unusable for keyboard and screen reader, or be
+        misused.
+
+    For example
+        `<script src="https://example.com/widget.js"></script>`
+
+    Better
+        Remove the script. Is a feature really needed? Then the web editors
+        build it into the theme (`overrides/`), reviewed and tested.
     """
     for tag in page_tags(page):
         if tag.name == "script" and not tag.end:
@@ -887,6 +1130,20 @@ def inline_event_handler(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Gebruik een gewone link: `[Openingstijden](openingstijden.md)`.
+
+    What it checks
+        Whether an HTML element in the Markdown has an attribute that starts
+        with `on`.
+
+    Why is this a problem?
+        That is a script in the text. It often works only with the mouse, not
+        with the keyboard (WCAG 2.1.1), and it has not been reviewed.
+
+    For example
+        `<span onclick="toon()">Meer</span>`
+
+    Better
+        Use an ordinary link: `[Openingstijden](openingstijden.md)`.
     """
     for tag in page_tags(page):
         for name, _ in tag.attrs:
@@ -925,6 +1182,20 @@ def javascript_link(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         Laat de link weg (de browser kan zelf printen), of link naar een pagina.
+
+    What it checks
+        Whether a link in Markdown or in HTML (`href`, `src`) starts with
+        `javascript:`.
+
+    Why is this a problem?
+        Such a link goes nowhere. It does not work with the keyboard, with a
+        screen reader or without JavaScript, and it is a script in the text.
+
+    For example
+        `[Print deze pagina](javascript:window.print())`
+
+    Better
+        Leave the link out (the browser can print by itself), or link to a page.
     """
     for number, line in enumerate(page.text.split("\n"), start=1):
         match = _JS_MARKDOWN_LINK.search(line)

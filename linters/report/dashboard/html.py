@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from linters.core.dates import dutch_date
 from linters.core.finding import Finding, Severity, SourceSpan
+from linters.core.rules import doc_anchor
 from linters.core.templates import Markup, resource_text
 from linters.core.templates import render as render_template
 from linters.report.dashboard import charts, svg
@@ -137,8 +138,10 @@ class FindingRow(NamedTuple):
 def _row(finding: Finding, page: PageView, options: Options) -> FindingRow:
     loc = finding.location
     href = None
-    if options.docs_base:
-        href = f"{options.docs_base.rstrip('#')}#{finding.code.lower()}-{finding.name}"
+    if finding.doc_url.startswith(("https://", "http://")):
+        href = finding.doc_url  # axe-core's rules are explained on axe's own pages
+    elif options.docs_base:
+        href = f"{options.docs_base.rstrip('#')}#{doc_anchor(finding.code, finding.name)}"
     in_source = isinstance(loc, SourceSpan)
     # A message about an English page quotes English, so it is shown in English as a
     # whole: a Dutch sentence full of English quotes reads as neither.
