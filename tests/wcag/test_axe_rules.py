@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,18 @@ def test_catalogue_holds_every_rule_of_the_axe_core_the_audit_runs(chromium: Pat
     )
     if running["axe"] == committed["axe"]:
         assert axe_rules.render(running) == axe_rules.render(committed)
+
+
+def test_sarif_points_axe_rules_at_axes_own_page() -> None:
+    from linters.core.engine import RunResult
+    from linters.core.finding import Finding, Message, PageTarget, Severity
+    from linters.report import sarif
+
+    rule = rules_by_code()["color-contrast"]
+    finding = Finding(
+        rule.code, rule.name, Severity.ERROR, Message("a", "b"), PageTarget("/x/", "p"), rule.doc_url, wcag=rule.wcag
+    )
+    log = json.loads(sarif.render(RunResult(findings=[finding]), rules_by_code(), "en"))
+    (descriptor,) = log["runs"][0]["tool"]["driver"]["rules"]
+    assert descriptor["helpUri"] == rule.help_url and descriptor["properties"]["tags"] == ["axe"]
+    assert descriptor["fullDescription"]["text"].startswith("axe-core looks for this in the built page")
