@@ -445,6 +445,24 @@ def markup_in_front_matter(page: Page, ctx: CheckContext) -> Iterator[Detection]
 
     Beter
         `title: Afval gratis laten ophalen`
+
+    What it checks
+        Whether a text in the front-matter (`title`, `description`, `contact`, ...)
+        holds something a browser reads as HTML: a tag (`<img ...>`, `<b>`), a
+        comment (`<!--`) or a character like `&lt;`.
+
+    Why is this a problem?
+        The title and the description appear in many places: above the page, in
+        the menu, in the browser tab, in search results. The site always shows
+        them as plain text, so the HTML appears literally. HTML in the
+        front-matter could also bring a script onto the site; the build
+        therefore stops (`mkdocs build --strict`).
+
+    For example
+        `title: Afval <b>gratis</b> laten ophalen`
+
+    Better
+        `title: Afval gratis laten ophalen`
     """
     if page.front_matter is None:
         return

@@ -1009,10 +1009,12 @@ def html_not_allowed(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         that list: video with captions, tables, abbreviations.
 
     Why is this a problem?
-        HTML of one's own escapes the site's accessible layout. An `<iframe>`
-        often loads something from another company (privacy), a `style`
-        attribute can break the contrast, a `<div>` as a button does not work
-        with the keyboard (WCAG 4.1.2).
+        The site does not publish HTML that is not on the list: the build
+        removes it (`docs/veiligheid.md`). HTML of one's own also escapes the
+        site's accessible layout. An `<iframe>` often loads something from
+        another company (privacy). A `style` attribute can break the
+        contrast. A `<div>` as a button does not work with the keyboard
+        (WCAG 4.1.2).
 
     For example
         `<iframe src="https://www.youtube.com/embed/abc"></iframe>` or
@@ -1275,6 +1277,29 @@ def third_party_content(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         Zet het bestand op de eigen site: `![Kaart van de milieustraat](img/kaart.png)`.
         Is een andere website echt nodig? Vraag de webredactie om de host na te
         kijken en in het redactiestatuut te zetten.
+
+    What it checks
+        Whether an image (`![...](https://...)` or `<img>`), `<video>`, `<audio>`,
+        `<source>`, `<track>`, `<iframe>`, `<script>`, `<object>`, `<embed>` or
+        style sheet (`<link>`) loads something from another host than the site
+        itself (`organisatie.website` in the editorial statute, with its
+        subdomains). The address is read as a browser reads it. A host listed in
+        the statute under `inhoud_van_derden.toegestaan`, with a reason, has been
+        reviewed and is allowed.
+
+    Why is this a problem?
+        The site promises visitors that it loads nothing from other parties. An
+        image or video from another website tells that website who views the
+        page (privacy, GDPR), and that website can change the content. The site
+        therefore does not publish it.
+
+    For example
+        `![Kaart van de milieustraat](https://maps.example.com/kaart.png)`
+
+    Better
+        Put the file on our own site: `![Kaart van de milieustraat](img/kaart.png)`.
+        Is another website really needed? Ask the web editors to review the host
+        and add it to the editorial statute.
     """
     own = site_domain(ctx.statute.website)
     reviewed = reviewed_hosts(ctx.statute)
@@ -1325,6 +1350,25 @@ def unclosed_comment(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `<!-- een opmerking voor de redactie -->`, of haal `<!--` weg.
+
+    What it checks
+        Whether every HTML comment in the text (`<!--`) is also closed with `-->`.
+
+    Why is this a problem?
+        The check reads everything after `<!--` as a comment and so does not
+        check it. MkDocs does it differently: it shows `<!--` as text and does
+        publish what follows, also HTML like `<script>`. Text that nobody
+        checked then goes online.
+
+    For example
+        ```
+        <!-- vergeten te sluiten
+
+        <script>alert(1)</script>
+        ```
+
+    Better
+        `<!-- een opmerking voor de redactie -->`, or remove the `<!--`.
     """
     for fragment in page.html:
         text = fragment.html
@@ -1399,6 +1443,25 @@ def html_not_published(page: Page, ctx: CheckContext) -> Iterator[Detection]:
 
     Beter
         `## Openingstijden`. Scripts horen in het thema, nagekeken.
+
+    What it checks
+        The page is made the way MkDocs makes it (Python-Markdown), and then the
+        same filter runs over it as when the site is built
+        (`linters/wcag/sanitise.py`). What the filter removes and the other rules
+        (A11Y014 to A11Y019) do not already report is reported here: for
+        example an `onclick` through `{: ... }` after a heading, or a link like
+        `java&#9;script:`.
+
+    Why is this a problem?
+        The check reads Markdown differently from MkDocs. What the check does not
+        see would otherwise go online unnoticed. The site does not publish it,
+        and `mkdocs build --strict` stops.
+
+    For example
+        `## Openingstijden { onclick="toon()" }`
+
+    Better
+        `## Openingstijden`. Scripts belong in the theme, reviewed.
     """
     # Rendering costs a few milliseconds; Markdown without these can render nothing the sanitiser refuses.
     if not _MAY_RENDER_UNSAFE.search(page.text):
