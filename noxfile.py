@@ -183,6 +183,15 @@ def engines(session: nox.Session) -> None:
     _engines(session)
 
 
+@nox.session
+def axe_rules(session: nox.Session) -> None:
+    """Regenerate the catalogue of axe-core's rules (linters/wcag/data/axe_rules.json) from the installed axe-core."""
+    _install(session)
+    _chromium(session)
+    _engines(session)
+    session.run("python", "-m", "linters.wcag.axe_rules", *session.posargs)
+
+
 def _audit_gate(session: nox.Session, report: Path) -> bool:
     """Whether the browser audit passed: no error (a page that could not be checked is one)."""
     data = json.loads(report.read_text(encoding="utf-8"))
