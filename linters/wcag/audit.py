@@ -319,10 +319,7 @@ class _Collector:
                     )
                     if level is None:
                         continue
-                    nl = rule.summary.nl
-                    if review:
-                        nl = f"Controleer met de hand: {nl[0].lower()}{nl[1:]} axe-core kon het niet zeker zeggen."
-                    en = f"{'Check by hand: ' if review else ''}{item.get('help', rule.code)}"
+                    message = rule.message("review" if review else "", help=str(item.get("help", rule.code)))
                     selector = " ".join(node.get("target", []))
                     info = node.get("info")
                     self._add(
@@ -330,7 +327,7 @@ class _Collector:
                             code=rule.code,
                             name=rule.name,
                             severity=level,
-                            message=Message(nl, en),
+                            message=message,
                             location=self._target(result, selector, node.get("html", ""), info),
                             doc_url=str(item.get("helpUrl", "")),
                             owner=self._owner(result, info),

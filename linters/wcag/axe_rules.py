@@ -111,6 +111,7 @@ class _Lazy(Mapping[str, str]):
 def _rule(meta: Mapping[str, Any], dutch: Mapping[str, str]) -> Rule:
     rule_id = str(meta["id"])
     url = str(meta["help_url"])
+    nl = dutch.get(rule_id, f"axe-core meldt: {meta['help']}").replace("{", "{{").replace("}", "}}")
     return Rule(
         code=rule_id,
         name=rule_id,
@@ -120,6 +121,14 @@ def _rule(meta: Mapping[str, Any], dutch: Mapping[str, str]) -> Rule:
         languages=frozenset(),
         help_url=url,
         wcag=tuple(meta["wcag"]),
+        # The audit fills in `help` from the axe-core that ran (its English words may differ by version).
+        messages={
+            "": Message(nl, "{help}"),
+            "review": Message(
+                f"Controleer met de hand: {nl[0].lower()}{nl[1:]} axe-core kon het niet zeker zeggen.",
+                "Check by hand: {help}",
+            ),
+        },
         doc=_Lazy(
             lambda: {
                 "Wat het controleert": f"axe-core zoekt dit in de gebouwde pagina (regel `{rule_id}`, met "
