@@ -987,7 +987,7 @@ def html_not_allowed(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         webredactie nagekeken: video met ondertiteling, tabellen, afkortingen.
 
     Waarom is dit een probleem?
-        De site publiceert HTML die niet op de lijst staat niet: de bouw haalt
+        HTML die niet op de lijst staat, komt niet op de site. De bouw haalt
         het weg (`docs/veiligheid.md`). Eigen HTML ontsnapt ook aan de
         toegankelijke opmaak van de site. Een `<iframe>` laadt vaak iets van
         een ander bedrijf (privacy). Een `style`-attribuut kan het contrast
