@@ -9,7 +9,6 @@ a broken `.pa11yci`, a sitemap that is not XML, a broken baseline).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import threading
 import time
@@ -157,17 +156,13 @@ def _merge(args: argparse.Namespace) -> int:
     parts = []
     for path in files:
         try:
-            text = path.read_text(encoding="utf-8")
-            part = parse(text, str(path))
-            tools = json.loads(text).get("tools")
+            part = parse(path.read_text(encoding="utf-8"), str(path))
         except (OSError, UnicodeDecodeError) as err:
             print(f"Het rapport {path} is niet te lezen: {err}.", file=sys.stderr)
             return EXIT_STOPPED
         except ReportInputError as err:
             print(str(err), file=sys.stderr)
             return EXIT_STOPPED
-        if isinstance(tools, dict):
-            part.tools = {str(k): str(v) for k, v in tools.items()}
         parts.append(part)
     merged = merge_results(parts)
     output = FORMATS[args.format](merged, rules_by_code(), args.lang)

@@ -29,7 +29,7 @@ from linters.wcag.audit_cache import AuditCache, run_fingerprint
 from linters.wcag.baseline import Baseline, Entry
 from linters.wcag.behaviour_rules import ACT_RULES, BEHAVIOUR_RULES
 from linters.wcag.inputs import PA11Y_TYPES, AuditPlan, url_path
-from linters.wcag.runner import PageResult, RunnerSettings, Target, run_pages
+from linters.wcag.runner import LOOPBACK_NAMES, PageResult, RunnerSettings, Target, run_pages
 from linters.wcag.server import AXE_PATH, serve
 from linters.wcag.shard import THEME_SOURCE, finding_order, theme_key
 from linters.wcag.source import foreign_sentences
@@ -86,6 +86,14 @@ def _normal(text: str | None) -> str:
     return _SPACE.sub(" ", _PUNCT.sub(" ", (text or "").lower())).strip()
 
 
+def _language_and_parts(path: str) -> tuple[str, list[str]]:
+    """A site path's language folder (Dutch at the root, the others in their folder) and the rest of it."""
+    parts = [p for p in path.strip("/").split("/") if p]
+    if parts and parts[0] in LANGUAGES and parts[0] != "nl":
+        return parts[0], parts[1:]
+    return "nl", parts
+
+
 class SourceMap:
     """From a URL of the built site to its Markdown page, its owner and a line in it."""
 
@@ -99,10 +107,7 @@ class SourceMap:
         path = url_path(url)
         if path in self._pages:
             return self._pages[path]
-        parts = [p for p in path.strip("/").split("/") if p]
-        lang = "nl"
-        if parts and parts[0] in LANGUAGES and parts[0] != "nl":
-            lang, parts = parts[0], parts[1:]
+        lang, parts = _language_and_parts(path)
         found: Page | None = None
         if not (parts and parts[-1].endswith(".html")):
             base = self.content / lang
@@ -118,11 +123,9 @@ class SourceMap:
 
     def file_for(self, url: str) -> tuple[str, str | None] | None:
         """A file of content/ served as it is (an SVG image): its shown path and its section's owner."""
-        parts = [p for p in url_path(url).strip("/").split("/") if p]
-        if not parts or not parts[-1].endswith(SERVED_FILES):
+        lang, rest = _language_and_parts(url_path(url))
+        if not rest or not rest[-1].endswith(SERVED_FILES):
             return None
-        lang = parts[0] if parts[0] in LANGUAGES and parts[0] != "nl" else "nl"
-        rest = parts[1:] if lang != "nl" else parts
         candidate = self.content / lang / "/".join(rest)
         if ".." in rest or not candidate.is_file():
             return None
@@ -562,7 +565,7 @@ def _cache(plan: AuditPlan, settings: AuditSettings) -> AuditCache | None:
 def _is_loopback(url: str) -> bool:
     from urllib.parse import urlsplit
 
-    return (urlsplit(url).hostname or "") in {"127.0.0.1", "localhost", "::1"}
+    return (urlsplit(url).hostname or "") in LOOPBACK_NAMES
 
 
 def _host_of(url: str) -> str:

@@ -42,7 +42,10 @@ def parse(text: str, shown: str) -> RunResult:
         pages = [PageSummary.from_dict(p) for p in document.get("pages") or []]
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ReportInputError(f"{shown} is onvolledig of beschadigd ({type(err).__name__}: {err}).") from None
-    return RunResult(findings=findings, pages=pages)
+    tools = document.get("tools")
+    # The engines and versions the report was made with (the JSON report writes them; merging keeps them).
+    named = {str(k): str(v) for k, v in tools.items()} if isinstance(tools, dict) else {}
+    return RunResult(findings=findings, pages=pages, tools=named)
 
 
 def merge(runs: Sequence[RunResult]) -> RunResult:
@@ -52,6 +55,7 @@ def merge(runs: Sequence[RunResult]) -> RunResult:
     for run in runs:
         merged.findings.extend(run.findings)
         merged.crashed = merged.crashed or run.crashed
+        merged.tools.update(run.tools)
         for page in run.pages:
             known = pages.get(page.path)
             if known is None:
