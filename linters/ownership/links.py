@@ -35,6 +35,11 @@ class Target:
     rel_path: str  # inside that language folder ("afval/grofvuil.md"), or from the root
     is_page: bool
 
+    @property
+    def from_content(self) -> str:
+        """The path from the content folder: `nl/afval/grofvuil.md`."""
+        return f"{self.lang}/{self.rel_path}" if self.lang else self.rel_path
+
 
 def resolve(page: Page, href: str) -> Target | None:
     """The target of a relative link, or None for links this module leaves alone.
@@ -73,6 +78,11 @@ def _relative(page: Page, lang: str, rel_path: str) -> str:
     assert page.rel_path is not None
     start = posixpath.dirname(f"{page.lang}/{page.rel_path}") or "."
     return posixpath.relpath(f"{lang}/{rel_path}", start)
+
+
+def _shown(ctx: CheckContext, target: Target) -> str:
+    """Where a missing target would be, as an editor finds it: `content/nl/afval/kaart.svg`."""
+    return display_path(ctx.content_root / target.from_content) if ctx.content_root else target.from_content
 
 
 def _at(page: Page, link: Link) -> SourceSpan:
@@ -144,7 +154,7 @@ def missing_link_target(page: Page, ctx: CheckContext) -> Iterator[Detection]:
     for link, target in _links(page):
         if _exists(ctx, target.lang, target.rel_path, cache):
             continue
-        shown = f"{target.lang}/{target.rel_path}" if target.lang else target.rel_path
+        shown = target.from_content
         if target.lang is None:
             yield Detection(
                 _at(page, link),
@@ -173,8 +183,7 @@ def missing_link_target(page: Page, ctx: CheckContext) -> Iterator[Detection]:
             )
             continue
         what_nl, what_en = ("pagina die", "page") if target.is_page else ("bestand dat", "file")
-        if ctx.content_root is not None:
-            shown = display_path(ctx.content_root / shown)
+        shown = _shown(ctx, target)
         yield Detection(
             _at(page, link),
             Message(
@@ -300,9 +309,7 @@ def missing_image(page: Page, ctx: CheckContext) -> Iterator[Detection]:
         target = resolve(page, image.src)
         if target is None or _exists(ctx, target.lang, target.rel_path, cache):
             continue
-        shown = f"{target.lang}/{target.rel_path}" if target.lang else target.rel_path
-        if ctx.content_root is not None:
-            shown = display_path(ctx.content_root / shown)
+        shown = _shown(ctx, target)
         yield Detection(
             SourceSpan(page.display, image.line, image.column),
             Message(
